@@ -1,0 +1,147 @@
+// Article-level context for figures: the years the text talks about, and the place it is about.
+import type { Sentence } from './sentences.js';
+
+export interface ArticleMeta {
+  title?: string;
+  lead?: string;
+  /** ISO date of publication; resolves `năm nay`, `năm ngoái`. */
+  publishedAt?: string;
+  /** The place the article is about, when the caller knows it. */
+  location?: string;
+}
+
+export interface Attr<T> {
+  value: T;
+  rule: string;
+}
+
+export interface ArticleContext {
+  years: Array<{ year: number; at: number }>;
+  location?: Attr<string>;
+  publishedYear?: number;
+  periodAt(offset: number, sentence: Sentence, sentences: Sentence[], si: number): Attr<number> | undefined;
+  locationAt(offset: number, sentence: Sentence): Attr<string> | undefined;
+}
+
+const LEVEL = '([Tt]ỉnh|[Tt]hành phố|T[Pp]\\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hị trấn)';
+const NAME = "((?:\\p{Lu}[\\p{L}\\p{M}'’]*)(?:[ -](?:\\p{Lu}[\\p{L}\\p{M}'’]*|\\d+))*)";
+const PLACE_RE = new RegExp(`(?<![\\p{L}])${LEVEL}\\s*${NAME}`, 'gu');
+
+/** Level words as written -> as a researcher reads them. */
+function levelWord(w: string): string {
+  const l = w.toLocaleLowerCase('vi').replace(/\.$/, '');
+  return l === 'tp' ? 'thành phố' : l;
+}
+
+export interface PlaceMention {
+  level: string;
+  name: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Places written with a level word: tỉnh Thái Nguyên, huyện Bạch Thông, TP.HCM. */
+export function placeMentions(text: string): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  PLACE_RE.lastIndex = 0;
+  for (let m = PLACE_RE.exec(text); m; m = PLACE_RE.exec(text)) {
+    const lvl = m[1];
+    // `Xã hội`, `Phường` at a sentence start with a common noun: require the level word in lower case,
+    // or a capitalised level word followed by a name.
+    if (/^xã$/i.test(lvl) && /^hội\b/i.test(m[2])) continue;
+    const name = m[2].replace(/\s+\d+$/, '');
+    out.push({ level: levelWord(lvl), name, text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Years mentioned as periods (not document dates, not programme spans such as 2021 - 2025). */
+function yearMentions(text: string): Array<{ year: number; at: number }> {
+  const out: Array<{ year: number; at: number }> = [];
+  const re = /(?<![\d./])((?:19|20)\d\d)(?![\d])/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    const before = text.slice(Math.max(0, at - 40), at);
+    const after = text.slice(at + 4, at + 12);
+    if (/\d\s*[-–]\s*$/.test(before) || /^\s*[-–]\s*(?:19|20)\d\d/.test(after)) continue; // 2021 - 2025
+    if (/\/[\p{Lu}Đ]/u.test(after)) continue; // 20/2021/NĐ-CP
+    // A date right after a document code is the document's date: 122/KH-UBND 05/5/2023, ngày 30/01/2022 về việc.
+    if (/[\p{Lu}Đ]{2,}[-–][\p{Lu}Đ]+\s*(?:ngày\s*)?\d{1,2}\/\d{1,2}\/$/u.test(before)) continue;
+    if (/(?:số|Số)\s*\d+\/[^\s]*\s*ngày\s*\d{1,2}\/\d{1,2}\/$/u.test(before)) continue;
+    out.push({ year: Number(m[1]), at });
+  }
+  // `năm nay`, `năm ngoái` are resolved later against the publication date.
+  return out;
+}
+
+export function articleContext(text: string, sentences: Sentence[], meta: ArticleMeta): ArticleContext {
+  const years = yearMentions(text);
+  const publishedYear = meta.publishedAt ? Number(meta.publishedAt.slice(0, 4)) || undefined : undefined;
+  const location = meta.location ? { value: meta.location, rule: 'given by the caller' } : mainPlace(text, meta);
+
+  return {
+    years,
+    location,
+    publishedYear,
+    periodAt(offset, sentence) {
+      // 1. The nearest year before the figure in its sentence.
+      let best: { year: number; at: number } | undefined;
+      for (const y of years) if (y.at >= sentence.start && y.at < offset) best = y;
+      if (best) return { value: best.year, rule: 'year in the sentence, before the figure' };
+      // 2. A year after the figure in the same sentence.
+      const later = years.find((y) => y.at > offset && y.at < sentence.end);
+      if (later) return { value: later.year, rule: 'year in the sentence, after the figure' };
+      // 3. năm nay / năm ngoái against the publication date.
+      const s = sentence.text.toLocaleLowerCase('vi');
+      if (publishedYear && /năm nay|từ đầu năm|trong năm qua/.test(s)) return { value: publishedYear, rule: '"năm nay" and the publication date' };
+      if (publishedYear && /năm ngoái|năm trước/.test(s)) return { value: publishedYear - 1, rule: '"năm ngoái" and the publication date' };
+      // 4. The last year mentioned before, anywhere in the article.
+      for (const y of years) if (y.at < sentence.start) best = y;
+      if (best) return { value: best.year, rule: 'last year mentioned earlier in the article' };
+      if (publishedYear) return { value: publishedYear, rule: 'publication year' };
+      const first = years[0];
+      if (first) return { value: first.year, rule: 'first year mentioned in the article' };
+      return undefined;
+    },
+    locationAt(offset, sentence) {
+      // A place that opens the sentence (`Huyện X có ...`, `Tại xã Y, ...`) wins over the article's place.
+      const head = text.slice(sentence.start, offset);
+      const m = /^(?:Tại|Ở|Riêng|Trong đó,? tại)?\s*/u.exec(head);
+      const lead = placeMentions(head).find((p) => p.start - sentence.start <= (m?.[0].length ?? 0) + 0);
+      if (lead && (lead.level !== 'xã' || !location)) return { value: `${lead.level} ${lead.name}`, rule: 'place opening the sentence' };
+      return location;
+    },
+  };
+}
+
+/** The place an article is about: its headline's place, else its most mentioned place. */
+function mainPlace(text: string, meta: ArticleMeta): Attr<string> | undefined {
+  const places = placeMentions(text);
+  const counts = new Map<string, { n: number; first: number; level: string; name: string }>();
+  for (const p of places) {
+    const key = `${p.level} ${p.name}`;
+    const c = counts.get(key) ?? { n: 0, first: p.start, level: p.level, name: p.name };
+    c.n++;
+    counts.set(key, c);
+  }
+  const rank = (lvl: string) => ['tỉnh', 'thành phố', 'huyện', 'thị xã', 'quận', 'xã', 'phường', 'thị trấn'].indexOf(lvl);
+  // Headline `Hải Dương: ...`, `Thành phố Thái Nguyên: ...`
+  const heads = [meta.title, firstLine(text)].filter(Boolean) as string[];
+  for (const h of heads) {
+    const lead = /^([^:]{2,60}):/.exec(h)?.[1]?.trim();
+    if (!lead) continue;
+    const withLevel = placeMentions(lead)[0];
+    if (withLevel) return { value: `${withLevel.level} ${withLevel.name}`, rule: 'place in the headline' };
+    const named = [...counts.entries()].filter(([, c]) => c.name === lead).sort((a, b) => b[1].n - a[1].n || rank(a[1].level) - rank(b[1].level));
+    if (named[0]) return { value: named[0][0], rule: 'headline place, level from the body' };
+  }
+  const sorted = [...counts.entries()].filter(([, c]) => !['xã', 'phường', 'thị trấn'].includes(c.level) || counts.size === 1)
+    .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first);
+  if (sorted[0]) return { value: sorted[0][0], rule: 'most mentioned place in the article' };
+  return undefined;
+}
+
+function firstLine(text: string): string {
+  return text.slice(0, 200).split('\n')[0] ?? '';
+}

@@ -1,0 +1,91 @@
+// Figures: quantities in an article body that state something, with what they measure,
+// for where and when, and whether they are a result or a target. Built on the scanner.
+import type { FigureRecord, QuantityMatch } from '../types.js';
+import { articleContext, type ArticleContext, type ArticleMeta } from './context.js';
+import { modalityOf, measureOf } from './modality.js';
+import { scanQuantities } from './quantity.js';
+import { splitSentences, type Sentence } from './sentences.js';
+import { subjectOf } from './subject.js';
+import { NON_FIGURE_UNITS } from './units.js';
+import cues from '../data/cues.json' with { type: 'json' };
+
+export interface FigureOptions extends ArticleMeta {}
+
+/** A figure before normalisation: the record without indicator and suspect flags. */
+export type RawFigure = Omit<FigureRecord, 'indicator'> & { indicator?: string };
+
+const BACK_REF = new Set(cues.backReference);
+
+/** Finds the figures of an article body. Pure: text in, records out. */
+export function findFigures(text: string, options: FigureOptions = {}): RawFigure[] {
+  const sentences = splitSentences(text);
+  const ctx = articleContext(text, sentences, options);
+  const quantities = scanQuantities(text);
+  const out: RawFigure[] = [];
+  let si = 0;
+  for (const q of quantities) {
+    while (si < sentences.length - 1 && sentences[si].end <= q.start) si++;
+    const sentence = sentences[si];
+    if (!sentence || q.start < sentence.start) continue;
+    const why = notAFigure(q, text);
+    if (why) continue;
+    out.push(buildFigure(q, text, sentence, sentences, si, ctx, out));
+  }
+  return out;
+}
+
+/** Why a quantity is not a figure (GUIDELINES: durations, multipliers, vague, back-references), or null. */
+export function notAFigure(q: QuantityMatch, text: string): string | null {
+  if (q.unit === null) return 'no unit';
+  if (NON_FIGURE_UNITS.has(q.unit)) return 'duration or multiplier';
+  if (q.vague) return 'vague amount';
+  if (q.unit === 'item' || q.unit === 'household' || q.unit === 'person') {
+    // hai dự án trên, 2 địa bàn này: a back-reference, not a new count.
+    const after = text.slice(q.end, q.end + 12).trimStart().toLocaleLowerCase('vi');
+    const word = /^[\p{L}]+(?: [\p{L}]+)?/u.exec(after)?.[0] ?? '';
+    const first = word.split(' ')[0];
+    if (BACK_REF.has(first) && first !== 'trên') return 'back-reference';
+    if (first === 'trên' && /^trên\s*(?:[,.;)]|$)/u.test(after)) return 'back-reference';
+    if (word === 'nói trên' || word === 'kể trên' || word === 'nêu trên') return 'back-reference';
+  }
+  return null;
+}
+
+function buildFigure(q: QuantityMatch, text: string, sentence: Sentence, sentences: Sentence[], si: number,
+  ctx: ArticleContext, previous: RawFigure[]): RawFigure {
+  const rules: Record<string, string> = {};
+  const subject = subjectOf(q, text, sentence, previous);
+  rules.subject = subject.rule;
+  const modality = modalityOf(q, text, sentence, sentences, si, ctx);
+  rules.modality = modality.rule;
+  const measure = measureOf(q, text, sentence);
+  rules.measure = measure.rule;
+  const period = ctx.periodAt(q.start, sentence, sentences, si);
+  if (period) rules.period = period.rule;
+  const location = ctx.locationAt(q.start, sentence);
+  if (location) rules.location = location.rule;
+  rules.comparator = q.bound ? `bound word "${q.bound}"` : 'no bound word';
+
+  const f: RawFigure = {
+    text: q.text,
+    start: q.start,
+    end: q.end,
+    value: q.value,
+    unit: q.unit as string,
+    comparator: q.comparator,
+    modality: modality.value,
+    measure: measure.value,
+    sentence: sentence.text,
+    sentenceStart: sentence.start,
+    sentenceEnd: sentence.end,
+    rules,
+  };
+  if (q.valueMax !== undefined) f.valueMax = q.valueMax;
+  if (q.total !== undefined) f.total = q.total;
+  if (q.noun) f.noun = q.noun;
+  if (q.per) f.per = q.per;
+  if (subject.value) f.subject = subject.value;
+  if (period) f.period = period.value;
+  if (location) f.location = location.value;
+  return f;
+}

@@ -1,0 +1,205 @@
+// Vietnamese numbers: digit strings (`1.837,272`, `94.277`, `,77`) and numbers in words
+// (`hai mươi mốt nghìn không trăm mười một`). Pure functions over strings and word lists.
+
+/**
+ * Reads a digit string. Vietnamese style: `.` groups thousands, `,` is the decimal mark.
+ * English style is recognised by its digit groups:
+ * - `.` followed by exactly three digits groups thousands (`1.960` = 1960, `94.277` = 94277);
+ *   any other `.` is a decimal point (`1.5`, `5.67`).
+ * - `,` is a decimal mark (`1,20`, `0,47`, `1,234` = 1.234) unless it repeats in groups of three
+ *   (`1,234,567`) or a `.` follows it (`1,234.5`): then it groups thousands.
+ */
+export function parseDigits(raw: string): number | null {
+  const s = raw.trim();
+  if (!/^(?:\d+(?:[.,]\d+)*|[.,]\d+)$/.test(s)) return null;
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  let normal: string;
+  if (dots === 0 && commas === 0) normal = s;
+  else if (commas === 0) {
+    // Only dots: thousands if every group after a dot has 3 digits and the head is 1-3 digits.
+    if (/^\d{1,3}(\.\d{3})+$/.test(s)) normal = s.replace(/\./g, '');
+    else if (dots === 1) normal = s.startsWith('.') ? `0${s}` : s;
+    else return null; // 1.2.3: not a number (a version or a date)
+  } else if (dots === 0) {
+    if (commas > 1) {
+      if (!/^\d{1,3}(,\d{3})+$/.test(s)) return null;
+      normal = s.replace(/,/g, '');
+    } else normal = s.startsWith(',') ? `0${s.replace(',', '.')}` : s.replace(',', '.');
+  } else {
+    const lastDot = s.lastIndexOf('.');
+    const lastComma = s.lastIndexOf(',');
+    if (lastComma > lastDot) {
+      // 1.837,272: Vietnamese.
+      if (!/^\d{1,3}(\.\d{3})*,\d+$/.test(s)) return null;
+      normal = s.replace(/\./g, '').replace(',', '.');
+    } else {
+      // 1,234.56: English.
+      if (!/^\d{1,3}(,\d{3})*\.\d+$/.test(s)) return null;
+      normal = s.replace(/,/g, '');
+    }
+  }
+  const n = Number(normal);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Digits after the decimal mark, to know the precision of a value as written. */
+export function decimalPlaces(raw: string): number {
+  const v = parseDigits(raw);
+  if (v === null || Number.isInteger(v)) return 0;
+  return String(v).split('.')[1]?.length ?? 0;
+}
+
+const UNITS: Record<string, number> = {
+  không: 0, linh: 0, lẻ: 0,
+  một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, nhăm: 5,
+  sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9,
+};
+const SCALES: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, ngìn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 };
+
+/** Words that can appear inside a number written in words. */
+export const NUMBER_WORDS = new Set<string>([
+  ...Object.keys(UNITS), ...Object.keys(SCALES), 'mười', 'mươi', 'chục', 'trăm', 'rưỡi', 'nửa', 'tá', 'phẩy', 'chấm',
+]);
+
+export interface WordNumber {
+  value: number;
+  /** How many items of `words` were used. */
+  used: number;
+}
+
+/**
+ * Reads a number from a list of lower-case words (digit strings are allowed too, so mixed
+ * forms like `2 tỷ 044 triệu` or `3 triệu 500 nghìn` read the same way). Stops at the first
+ * word that cannot continue the number. Returns null when nothing was read.
+ */
+export function parseWordNumber(words: string[]): WordNumber | null {
+  let total = 0; // completed scale chunks
+  let largest = 0; // largest scale applied so far
+  let hundreds = -1, tens = -1, unit = -1; // current group below 1000; -1 = not set
+  let seen = false;
+  let lastStep = 1; // size of the last unit read, for rưỡi (half of it)
+  let used = 0;
+  let afterTens = false; // `mươi`/`mười` just read: mốt, tư, lăm are units now
+  let zeroTens = false; // linh / lẻ
+  let scaleUsed = 0;
+
+  const group = () => Math.max(hundreds, 0) + Math.max(tens, 0) + Math.max(unit, 0);
+  const groupSet = () => hundreds >= 0 || tens >= 0 || unit >= 0;
+
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const digits = /^\d/.test(w) || /^[.,]\d/.test(w) ? parseDigits(w) : null;
+    if (digits !== null) {
+      if (unit >= 0 || (tens >= 0 && !afterTens && hundreds < 0)) break;
+      // A digit string after a scale word is a new group (2 tỷ 044 triệu).
+      unit = digits;
+      lastStep = 1;
+      seen = true; used = i + 1; afterTens = false;
+      continue;
+    }
+    if (w === 'linh' || w === 'lẻ') {
+      if (hundreds < 0 && !(largest > 0 && !groupSet())) break;
+      if (hundreds < 0) hundreds = 0;
+      zeroTens = true; tens = 0; continue;
+    }
+    if (w in UNITS && w !== 'linh' && w !== 'lẻ') {
+      const v = UNITS[w];
+      if (unit >= 0) break;
+      if ((w === 'mốt' || w === 'lăm' || w === 'nhăm') && !afterTens) break;
+      if (w === 'tư' && !afterTens) break;
+      if (w === 'không' && i + 1 < words.length && words[i + 1] === 'trăm') {
+        hundreds = 0; i++; seen = true; used = i + 1; lastStep = 100; continue;
+      }
+      unit = v; seen = true; used = i + 1; lastStep = 1; afterTens = false;
+      continue;
+    }
+    if (w === 'mười') {
+      if (tens >= 0 || unit >= 0) break;
+      tens = 10; seen = true; used = i + 1; afterTens = true; lastStep = 10; continue;
+    }
+    if (w === 'mươi' || w === 'chục') {
+      if (unit < 0) {
+        if (w === 'chục') { unit = 1; } else break;
+      }
+      if (tens >= 0 && !zeroTens) break;
+      if (w === 'chục' && unit > 9) { // 3 chục triệu, 12 chục: multiply digits
+        unit = unit * 10; used = i + 1; lastStep = 10; continue;
+      }
+      tens = unit * 10; unit = -1; seen = true; used = i + 1; afterTens = true; lastStep = 10; zeroTens = false;
+      continue;
+    }
+    if (w === 'trăm') {
+      if (hundreds >= 0 && !(tens < 0 && unit < 0)) break;
+      if (tens >= 0) break;
+      hundreds = (unit >= 0 ? unit : 1) * 100; unit = -1; seen = true; used = i + 1; lastStep = 100; afterTens = false;
+      continue;
+    }
+    if (w === 'tá') {
+      const g = groupSet() ? group() : 1;
+      total += g * 12; hundreds = tens = unit = -1; seen = true; used = i + 1; lastStep = 12; continue;
+    }
+    if (w in SCALES) {
+      const s = SCALES[w];
+      const g = groupSet() ? group() : (total > 0 && largest > 0 && largest < s ? 0 : 1);
+      if (largest > 0 && s > largest) {
+        // nghìn tỷ, một nghìn hai trăm tỷ: the whole number so far is scaled up.
+        total = (total + g) * s;
+      } else {
+        // 5 triệu 3 triệu: two numbers; give back the second one.
+        if (largest > 0 && s >= largest && groupSet()) return { value: total, used: scaleUsed };
+        total += g * s;
+      }
+      largest = Math.max(largest, s);
+      scaleUsed = i + 1;
+      hundreds = tens = unit = -1; seen = true; used = i + 1; lastStep = s; afterTens = false; zeroTens = false;
+      continue;
+    }
+    if (w === 'rưỡi') {
+      if (!seen || groupSet() && lastStep === 1) break;
+      if (groupSet()) { // trăm rưỡi
+        const g = group() + lastStep / 2;
+        hundreds = -1; tens = -1; unit = g;
+      } else total += lastStep / 2;
+      used = i + 1; continue;
+    }
+    if (w === 'nửa') {
+      if (seen) break;
+      unit = 0.5; seen = true; used = i + 1; continue;
+    }
+    if ((w === 'phẩy' || w === 'chấm') && seen && groupSet() && i + 1 < words.length) {
+      const frac = readFraction(words.slice(i + 1));
+      if (!frac) break;
+      const whole = total + group();
+      return { value: whole + frac.value, used: i + 1 + frac.used };
+    }
+    break;
+  }
+  if (!seen) return null;
+  return { value: total + (groupSet() ? group() : 0), used };
+}
+
+/** Digits after `phẩy`/`chấm`: `năm` = .5, `không năm` = .05, `23` = .23, `mười bốn` = .14. */
+function readFraction(words: string[]): WordNumber | null {
+  const first = words[0];
+  if (/^\d+$/.test(first)) return { value: Number(`0.${first}`), used: 1 };
+  let digits = '';
+  let used = 0;
+  for (const w of words) {
+    if (w in UNITS && !['linh', 'lẻ', 'mốt', 'tư', 'lăm', 'nhăm'].includes(w)) { digits += String(UNITS[w]); used++; }
+    else break;
+  }
+  if (used > 1 || (used === 1 && !['mươi', 'mười', 'trăm'].includes(words[1] ?? ''))) return { value: Number(`0.${digits}`), used };
+  const n = parseWordNumber(words);
+  if (!n) return null;
+  return { value: Number(`0.${String(n.value).replace('.', '')}`), used: n.used };
+}
+
+/** Vague amounts: the value is their lower bound; never a figure. */
+export const VAGUE: Record<string, number> = {
+  'hàng chục': 10, 'hàng trăm': 100, 'hàng nghìn': 1000, 'hàng ngàn': 1000, 'hàng vạn': 10000,
+  'hàng triệu': 1e6, 'hàng tỷ': 1e9, 'hàng chục nghìn': 1e4, 'hàng chục ngàn': 1e4, 'hàng trăm nghìn': 1e5,
+  'hàng trăm ngàn': 1e5, 'hàng chục triệu': 1e7, 'hàng trăm triệu': 1e8, 'hàng chục tỷ': 1e10, 'hàng trăm tỷ': 1e11,
+  'vài': 2, 'vài chục': 20, 'vài trăm': 200, 'vài nghìn': 2000, 'vài ngàn': 2000, 'vài triệu': 2e6, 'vài tỷ': 2e9,
+  'dăm': 5, 'mấy chục': 20, 'mấy trăm': 200, 'mấy nghìn': 2000, 'hàng loạt': 2,
+};

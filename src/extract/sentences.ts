@@ -1,0 +1,68 @@
+// Sentence and paragraph splitting with offsets, aware of Vietnamese abbreviations
+// (TP.HCM, Q.1, TS., v.v.) and of numbers (1.837,272).
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  paragraph: number;
+}
+
+/** Words that end with a dot without ending a sentence. */
+const ABBREVIATIONS = new Set([
+  'tp', 'tx', 'tt', 'q', 'p', 'h', 'x', 'ts', 'ths', 'pgs', 'gs', 'bs', 'ks', 'cn', 'th', 'st', 'mr', 'mrs', 'ms', 'dr',
+  'ông', 'bà', 'v.v', 'vv', 'tr', 'đ', 'no', 'tel', 'fax', 'đt', 'sđt', 'pv', 'btv', 'ctv', 'tk', 'ub', 'nxb',
+]);
+
+/** Paragraphs: runs of text separated by line breaks. */
+export function splitParagraphs(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (!body) continue;
+    out.push({ text: body, start: m.index + lead, end: m.index + lead + body.length });
+  }
+  return out;
+}
+
+/** Sentences with offsets into `text`, each tagged with its paragraph index. */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  splitParagraphs(text).forEach((p, pi) => {
+    let s = 0;
+    const body = p.text;
+    const re = /(\.\/\.|[.!?…]+)(["”’)\]]*)(?=\s+|$)/g;
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      const endAt = m.index + m[0].length;
+      if (m[1] === '.' && isAbbreviation(body, m.index)) continue;
+      const next = body.slice(endAt).trimStart();
+      // A new sentence starts with a capital, a digit, a quote or a dash.
+      if (next && !/^[\p{Lu}\d"“‘'(\-–•*]/u.test(next)) continue;
+      push(s, endAt);
+      s = endAt;
+    }
+    push(s, body.length);
+    function push(a: number, b: number) {
+      const raw = body.slice(a, b);
+      const lead = raw.length - raw.trimStart().length;
+      const t = raw.trim();
+      if (t) out.push({ text: t, start: p.start + a + lead, end: p.start + a + lead + t.length, paragraph: pi });
+    }
+  });
+  return out;
+}
+
+function isAbbreviation(body: string, dot: number): boolean {
+  const before = body.slice(Math.max(0, dot - 12), dot);
+  const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLocaleLowerCase('vi') ?? '';
+  if (!word) return false;
+  if (ABBREVIATIONS.has(word)) return true;
+  // A single capital letter (initials: Nguyễn V. A.)
+  return /^\p{Lu}$/u.test(before.slice(-1)) && word.length === 1;
+}

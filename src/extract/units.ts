@@ -1,0 +1,88 @@
+// Unit words, read from src/data/units.json, and a small phrase matcher over tokens.
+import lexicon from '../data/units.json' with { type: 'json' };
+import { tokenize, type Token } from './tokens.js';
+
+export interface PhraseHit<T> {
+  value: T;
+  /** Index of the token after the phrase. */
+  next: number;
+  phrase: string;
+}
+
+/** Longest-match lookup of multi-token phrases (lower case) at a token position. */
+export class PhraseTable<T> {
+  private readonly byFirst = new Map<string, Array<{ toks: string[]; value: T; phrase: string }>>();
+
+  add(phrase: string, value: T): this {
+    const toks = tokenize(phrase.toLocaleLowerCase('vi')).map((t) => t.lo);
+    if (!toks.length) return this;
+    const list = this.byFirst.get(toks[0]) ?? [];
+    list.push({ toks, value, phrase });
+    list.sort((a, b) => b.toks.length - a.toks.length);
+    this.byFirst.set(toks[0], list);
+    return this;
+  }
+
+  /** Match at `i`. `glued` = phrase tokens must touch (no space), as in `US$` or `m²`. */
+  match(tokens: Token[], i: number): PhraseHit<T> | null {
+    const first = tokens[i];
+    if (!first) return null;
+    const list = this.byFirst.get(first.lo);
+    if (!list) return null;
+    outer: for (const entry of list) {
+      for (let k = 1; k < entry.toks.length; k++) {
+        const t = tokens[i + k];
+        if (!t || t.lo !== entry.toks[k] || t.newline) continue outer;
+      }
+      const end = i + entry.toks.length;
+      return { value: entry.value, next: end, phrase: entry.phrase };
+    }
+    return null;
+  }
+}
+
+export type UnitKind = 'currency' | 'percent' | 'points' | 'count' | 'measure' | 'duration' | 'multiplier';
+export interface UnitInfo {
+  kind: UnitKind;
+  code: string;
+}
+
+const after = new PhraseTable<UnitInfo>();
+const before = new PhraseTable<UnitInfo>();
+for (const c of lexicon.currencies) {
+  for (const w of c.after) after.add(w, { kind: 'currency', code: c.code });
+  for (const w of c.before) before.add(w, { kind: 'currency', code: c.code });
+}
+for (const w of lexicon.percent) after.add(w, { kind: 'percent', code: 'percent' });
+for (const w of lexicon.percentPoints) after.add(w, { kind: 'points', code: 'percent' });
+for (const [code, words] of Object.entries(lexicon.measures)) for (const w of words) after.add(w, { kind: 'measure', code });
+for (const [code, words] of Object.entries(lexicon.counts)) for (const w of words) after.add(w, { kind: 'count', code });
+const DURATION_CODES: Record<string, string> = {
+  năm: 'year', tháng: 'month', ngày: 'day', tuần: 'week', giờ: 'hour', tiếng: 'hour', phút: 'minute', giây: 'second',
+  quý: 'quarter', 'thập kỷ': 'decade', 'thế kỷ': 'century', tuổi: 'age', đêm: 'night', 'buổi sáng': 'morning',
+};
+for (const w of lexicon.durations) after.add(w, { kind: 'duration', code: DURATION_CODES[w] ?? w });
+for (const w of lexicon.multipliers) after.add(w, { kind: 'multiplier', code: 'times' });
+
+/** Unit words written after a number. */
+export const unitsAfter = after;
+/** Currency marks written before a number (`$10`, `USD1,23`). */
+export const unitsBefore = before;
+
+export const cents = new PhraseTable<true>();
+for (const w of lexicon.cents) cents.add(w, true);
+
+export const scales = new PhraseTable<number>();
+for (const [w, v] of Object.entries(lexicon.scales)) if (w.length > 1) scales.add(w, v);
+/** Scale letters glued to digits: 100k, 3M, ,0012G. */
+export const GLUED_SCALES: Record<string, number> = { k: 1e3, m: 1e6, g: 1e9, tr: 1e6 };
+/** Glued shorthand: triệuđ = triệu đồng. */
+export const GLUED_WORDS = lexicon.glued as unknown as Record<string, [string, string]>;
+
+export const itemNouns = new PhraseTable<true>();
+for (const w of lexicon.itemNouns) itemNouns.add(w, true);
+/** Words after a number that are never its counted noun. */
+export const NOT_NOUNS = new Set(lexicon.notNouns);
+
+/** Unit codes of quantities that are not figures (time spans, ages, multipliers). */
+export const NON_FIGURE_UNITS = new Set([...Object.values(DURATION_CODES), 'times']);

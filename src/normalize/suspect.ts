@@ -1,0 +1,34 @@
+// Flags values that are implausible for their subject and place. The value is never changed.
+import rules from '../data/plausibility.json' with { type: 'json' };
+
+export interface Checkable {
+  text: string;
+  value: number;
+  unit: string;
+  subject?: string;
+  location?: string;
+}
+
+const LEVEL_MAX = rules.moneyMaxByLevel as Record<string, number>;
+const COUNT_MAX = rules.maxCount as Record<string, number>;
+
+/** A reason when the value is implausible, else undefined. */
+export function suspectReason(f: Checkable): string | undefined {
+  const subject = (f.subject ?? '').toLocaleLowerCase('vi');
+  if (f.unit === 'percent' && f.value > rules.percentMaxForRates && /tỷ lệ|tỉ lệ|phần trăm/.test(subject) && !/tăng|vượt|so với/.test(subject)) {
+    return `a rate of ${f.value}% is over 100%`;
+  }
+  if (/^[A-Z]{3}$/.test(f.unit)) {
+    // 1.218.000 triệu đồng: a million millions is how a thousands typo looks.
+    const m = /^([\d.,]+)\s*(triệu|tr)/iu.exec(f.text);
+    if (m) {
+      const multiplicand = Number(m[1].replace(/\./g, '').replace(',', '.'));
+      if (multiplicand >= rules.scaleWordMaxMultiplicand) return `${m[1]} ${m[2]}: a million ${m[2]} or more is almost certainly a typo`;
+    }
+    const level = (f.location ?? '').toLocaleLowerCase('vi').match(/^(xã|phường|thị trấn|huyện|thị xã|quận|thành phố|tỉnh)/)?.[1];
+    if (level && f.value > LEVEL_MAX[level]) return `${f.value} đồng is implausible for one ${level}`;
+  }
+  const max = COUNT_MAX[f.unit];
+  if (max && f.value > max) return `${f.value} ${f.unit} is more than the country has`;
+  return undefined;
+}
