@@ -6,6 +6,11 @@ import { readFileSync } from 'node:fs';
 import { SolieuError } from './errors.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerQuery } from './commands/query.js';
+import { registerSearch } from './commands/search.js';
+import { registerExport } from './commands/export.js';
+import { registerStats } from './commands/stats.js';
+import { registerDb } from './commands/db.js';
 import { ExitCode } from './commands/shared.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,6 +26,11 @@ function program(): Command {
   // One line per command module.
   registerIngest(cli);
   registerExtract(cli);
+  registerQuery(cli);
+  registerSearch(cli);
+  registerExport(cli);
+  registerStats(cli);
+  registerDb(cli);
   for (const c of cli.commands) c.exitOverride();
   return cli;
 }

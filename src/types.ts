@@ -32,6 +32,8 @@ export interface QuantityMatch extends Quantity {
   bound?: string;
   /** True when the number was written in words (`hai lớp`). */
   inWords?: boolean;
+  /** The unit was not written but implied by the sentence (`ngân sách tỉnh: 8.800 triệu`). */
+  impliedUnit?: boolean;
 }
 
 /** One figure as `extract --format jsonl` prints it (see gold/GUIDELINES). */

@@ -16,6 +16,7 @@ export interface Attr<T> {
 }
 
 export interface ArticleContext {
+  title?: string;
   years: Array<{ year: number; at: number }>;
   location?: Attr<string>;
   publishedYear?: number;
@@ -59,10 +60,14 @@ export function placeMentions(text: string): PlaceMention[] {
 /** Years mentioned as periods (not document dates, not programme spans such as 2021 - 2025). */
 function yearMentions(text: string): Array<{ year: number; at: number }> {
   const out: Array<{ year: number; at: number }> = [];
-  const re = /(?<![\d./])((?:19|20)\d\d)(?![\d])/g;
+  const re = /(?<![\d.])((?:19|20)\d\d)(?![\d])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index;
     const before = text.slice(Math.max(0, at - 40), at);
+    // 31/12/2024 and 11/2023 name a year; 20/2021/NĐ-CP does not (checked below).
+    if (/\/$/.test(before) && !/(?<![\d/])\d{1,2}\/(?:\d{1,2}\/)?$/.test(before)) continue;
+    // `so với năm 2023` is the base of a comparison, not the figure's period.
+    if (/so (?:với|cùng kỳ)(?: (?:cuối |đầu )?(?:năm|kỳ))?\s*$/iu.test(before)) continue;
     const after = text.slice(at + 4, at + 12);
     if (/\d\s*[-–]\s*$/.test(before) || /^\s*[-–]\s*(?:19|20)\d\d/.test(after)) continue; // 2021 - 2025
     if (/\/[\p{Lu}Đ]/u.test(after)) continue; // 20/2021/NĐ-CP
@@ -81,6 +86,7 @@ export function articleContext(text: string, sentences: Sentence[], meta: Articl
   const location = meta.location ? { value: meta.location, rule: 'given by the caller' } : mainPlace(text, meta);
 
   return {
+    title: meta.title,
     years,
     location,
     publishedYear,

@@ -27,11 +27,24 @@ export function findFigures(text: string, options: FigureOptions = {}): RawFigur
     while (si < sentences.length - 1 && sentences[si].end <= q.start) si++;
     const sentence = sentences[si];
     if (!sentence || q.start < sentence.start) continue;
+    impliedMoney(q, text, sentence);
     const why = notAFigure(q, text);
     if (why) continue;
     out.push(buildFigure(q, text, sentence, sentences, si, ctx, out));
   }
   return out;
+}
+
+const MONEY_WORDS = new RegExp(`(?<![\\p{L}])(?:${cues.moneyHeads.filter((w) => w.length > 3).join('|')}|đồng)(?![\\p{L}])`, 'iu');
+
+/** `vốn đối ứng ngân sách tỉnh: 8.800 triệu`: a bare scale word about money means đồng. */
+function impliedMoney(q: QuantityMatch, text: string, sentence: Sentence): void {
+  if (q.unit !== null || !/(triệu|tỷ|tỉ)$/iu.test(q.text)) return;
+  const context = text.slice(sentence.start, sentence.end);
+  if (MONEY_WORDS.test(context)) {
+    q.unit = 'VND';
+    q.impliedUnit = true;
+  }
 }
 
 /** Why a quantity is not a figure (GUIDELINES: durations, multipliers, vague, back-references), or null. */
@@ -45,10 +58,27 @@ export function notAFigure(q: QuantityMatch, text: string): string | null {
     const word = /^[\p{L}]+(?: [\p{L}]+)?/u.exec(after)?.[0] ?? '';
     const first = word.split(' ')[0];
     if (BACK_REF.has(first) && first !== 'trên') return 'back-reference';
-    if (first === 'trên' && /^trên\s*(?:[,.;)]|$)/u.test(after)) return 'back-reference';
+    // `hai dự án trên đã ...`: trên closes the noun phrase (vs `trên địa bàn`).
+    if (first === 'trên' && /^trên\s*(?:[,.;)]|$|(?:đã|được|có|là|sẽ|đang|cũng|thì|đều|vẫn|với|và)(?![\p{L}]))/u.test(after)) return 'back-reference';
     if (word === 'nói trên' || word === 'kể trên' || word === 'nêu trên') return 'back-reference';
+    // `hai huyện Hướng Hóa và Đakrông`: the count only names the members that follow.
+    const names = /^\s*((?:\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)(?:\s*(?:,|và)\s*\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)+)/u.exec(text.slice(q.end, q.end + 120));
+    if (names && Number.isInteger(q.value) && names[1].split(/\s*(?:,|và)\s*/u).length === q.value) return 'names the members of a set';
   }
   return null;
+}
+
+
+/** The figure a `trong đó` part belongs to: same unit, same sentence, before the `trong đó`. */
+function breakdownParent(q: QuantityMatch, text: string, sentence: Sentence, previous: RawFigure[]): RawFigure | undefined {
+  const before = text.slice(sentence.start, q.matchStart);
+  const m = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
+  let at = -1;
+  for (let x = m.exec(before); x; x = m.exec(before)) at = x.index;
+  if (at < 0) return undefined;
+  const abs = sentence.start + at;
+  const candidates = previous.filter((p) => p.sentenceStart === sentence.start && p.end <= abs && p.unit === q.unit);
+  return candidates[candidates.length - 1];
 }
 
 function buildFigure(q: QuantityMatch, text: string, sentence: Sentence, sentences: Sentence[], si: number,
@@ -56,15 +86,22 @@ function buildFigure(q: QuantityMatch, text: string, sentence: Sentence, sentenc
   const rules: Record<string, string> = {};
   const subject = subjectOf(q, text, sentence, previous);
   rules.subject = subject.rule;
-  const modality = modalityOf(q, text, sentence, sentences, si, ctx);
+  let modality = modalityOf(q, text, sentence, sentences, si, ctx);
+  let measure = measureOf(q, text, sentence);
+  // `giảm 4.711 hộ; trong đó có 3.365 hộ nghèo`: the parts share the whole's modality and measure.
+  const whole = breakdownParent(q, text, sentence, previous);
+  if (whole) {
+    modality = { value: whole.modality, rule: `part of the breakdown of "${whole.text}"` };
+    measure = { value: whole.measure, rule: `part of the breakdown of "${whole.text}"` };
+  }
   rules.modality = modality.rule;
-  const measure = measureOf(q, text, sentence);
   rules.measure = measure.rule;
   const period = ctx.periodAt(q.start, sentence, sentences, si);
   if (period) rules.period = period.rule;
   const location = ctx.locationAt(q.start, sentence);
   if (location) rules.location = location.rule;
   rules.comparator = q.bound ? `bound word "${q.bound}"` : 'no bound word';
+  if (q.impliedUnit) rules.unit = 'scale word in a sentence about money: đồng implied';
 
   const f: RawFigure = {
     text: q.text,

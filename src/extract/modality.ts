@@ -11,6 +11,9 @@ const NOT_TARGET = wordsRe(cues.targetNotAfter);
 const ACTUAL = wordsRe(cues.actual);
 const CHANGE = wordsRe(cues.change);
 const LEVEL_AFTER = wordsRe(cues.levelAfterChange);
+const ACTUAL_AFTER = wordsRe(cues.actualAfter);
+const TASK = new RegExp(`^(?:${cues.taskOpeners.map(esc).join('|')})(?![\\p{L}])`, 'u');
+const DONE = /(?<![\p{L}])(?:đã|đạt được|kết quả)(?![\p{L}])/iu;
 
 function lastMatch(re: RegExp, s: string): { at: number; text: string } | undefined {
   re.lastIndex = 0;
@@ -27,9 +30,15 @@ function mask(s: string): string {
 const planCache = new WeakMap<Sentence[], boolean>();
 
 /** Whole articles can be plans: many target cues, few reported results. */
-function articleIsPlan(text: string, sentences: Sentence[]): boolean {
+function articleIsPlan(text: string, sentences: Sentence[], title?: string): boolean {
   const cached = planCache.get(sentences);
   if (cached !== undefined) return cached;
+  // A headline that announces a goal (`Hải Dương: Phấn đấu giảm tỷ lệ hộ nghèo`) makes the article a plan.
+  const headline = mask(title ?? sentences[0]?.text.split('\n')[0] ?? '');
+  if (/(?<![\p{L}])(phấn đấu|mục tiêu|kế hoạch|chỉ tiêu|dự kiến)(?![\p{L}])/iu.test(headline) && !/(?<![\p{L}])đã(?![\p{L}])/iu.test(headline)) {
+    planCache.set(sentences, true);
+    return true;
+  }
   const body = mask(text);
   const targets = (body.match(TARGET) ?? []).length;
   const done = (body.match(/(?<![\p{L}])(đã|đạt được|kết quả)(?![\p{L}])/giu) ?? []).length;
@@ -40,12 +49,16 @@ function articleIsPlan(text: string, sentences: Sentence[]): boolean {
 
 export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, sentences: Sentence[], si: number,
   ctx: ArticleContext): Attr<Modality> {
-  void ctx;
   const before = mask(text.slice(sentence.start, q.matchStart));
   const t = lastMatch(TARGET, before);
   const a = lastMatch(ACTUAL, before);
   if (t && (!a || t.at > a.at)) return { value: 'target', rule: `target cue "${t.text}" before the figure` };
   if (a) return { value: 'actual', rule: `result cue "${a.text}" before the figure` };
+  // `chỉ còn 1,75%, đạt mục tiêu đề ra`: a result measured against its target.
+  const afterText = text.slice(q.end, sentence.end);
+  ACTUAL_AFTER.lastIndex = 0;
+  const aa = ACTUAL_AFTER.exec(afterText);
+  if (aa) return { value: 'actual', rule: `result cue "${aa[0]}" after the figure` };
   // A paragraph that sets out a plan: its later sentences are targets too.
   for (let k = si - 1; k >= 0 && sentences[k].paragraph === sentence.paragraph; k--) {
     const s = mask(sentences[k].text);
@@ -54,7 +67,12 @@ export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, s
     if (pt && (!pa || pt.at > pa.at)) return { value: 'target', rule: `paragraph sets a target ("${pt.text}")` };
     if (pa) return { value: 'actual', rule: `paragraph reports results ("${pa.text}")` };
   }
-  if (articleIsPlan(text, sentences)) return { value: 'target', rule: 'the article is a plan' };
+  // A paragraph of tasks (`Thực hiện hiệu quả ... . 90% hộ nghèo được vay vốn`) with no reported result.
+  const first = sentences.find((x) => x.paragraph === sentence.paragraph);
+  if (first && TASK.test(first.text) && !sentences.some((x) => x.paragraph === sentence.paragraph && DONE.test(mask(x.text)))) {
+    return { value: 'target', rule: 'paragraph is a list of tasks' };
+  }
+  if (articleIsPlan(text, sentences, ctx.title)) return { value: 'target', rule: 'the article is a plan' };
   return { value: 'actual', rule: 'default: reported figure' };
 }
 

@@ -84,6 +84,10 @@ export function parseWordNumber(words: string[]): WordNumber | null {
   let zeroTens = false; // linh / lẻ
   let scaleUsed = 0;
 
+  // Digits of a bare trailing group right after a scale word (`1 triệu 2`, `một nghìn hai`), or 0.
+  let shortDigits = 0;
+  let shortScale = 1;
+  let shortAt = -1;
   const group = () => Math.max(hundreds, 0) + Math.max(tens, 0) + Math.max(unit, 0);
   const groupSet = () => hundreds >= 0 || tens >= 0 || unit >= 0;
 
@@ -93,6 +97,7 @@ export function parseWordNumber(words: string[]): WordNumber | null {
     if (digits !== null) {
       if (unit >= 0 || (tens >= 0 && !afterTens && hundreds < 0)) break;
       // A digit string after a scale word is a new group (2 tỷ 044 triệu).
+      if (largest > 0 && !groupSet() && lastStep === largest && /^\d{1,3}$/.test(w)) { shortDigits = w.length; shortScale = largest; shortAt = i; }
       unit = digits;
       lastStep = 1;
       seen = true; used = i + 1; afterTens = false;
@@ -108,9 +113,16 @@ export function parseWordNumber(words: string[]): WordNumber | null {
       if (unit >= 0) break;
       if ((w === 'mốt' || w === 'lăm' || w === 'nhăm') && !afterTens) break;
       if (w === 'tư' && !afterTens) break;
+      // năm after mươi is a year (hai mươi năm: twenty years; 25 is hai mươi lăm); after
+      // trăm or a scale word it is five only when the number goes on (hai nghìn năm trăm).
+      if (w === 'năm' && seen && !zeroTens) {
+        if (afterTens || tens >= 0) break;
+        if (!CONTINUES.has(words[i + 1] ?? '')) break;
+      }
       if (w === 'không' && i + 1 < words.length && words[i + 1] === 'trăm') {
         hundreds = 0; i++; seen = true; used = i + 1; lastStep = 100; continue;
       }
+      if (largest > 0 && !groupSet() && lastStep === largest && !zeroTens && w !== 'không') { shortDigits = 1; shortScale = largest; shortAt = i; }
       unit = v; seen = true; used = i + 1; lastStep = 1; afterTens = false;
       continue;
     }
@@ -164,7 +176,8 @@ export function parseWordNumber(words: string[]): WordNumber | null {
       used = i + 1; continue;
     }
     if (w === 'nửa') {
-      if (seen) break;
+      // một nửa: one half.
+      if (seen && !(unit === 1 && total === 0 && hundreds < 0 && tens < 0 && used === i)) break;
       unit = 0.5; seen = true; used = i + 1; continue;
     }
     if ((w === 'phẩy' || w === 'chấm') && seen && groupSet() && i + 1 < words.length) {
@@ -176,8 +189,16 @@ export function parseWordNumber(words: string[]): WordNumber | null {
     break;
   }
   if (!seen) return null;
+  // 1 triệu 2 = 1 200 000 and 2 tỷ 044 = 2 044 000 000: a bare group after a scale word
+  // counts in the next lower places of that scale, when it is the last thing read.
+  if (shortDigits && shortAt === used - 1 && hundreds < 0 && tens < 0 && unit >= 0 && Number.isInteger(unit)) {
+    return { value: total + unit * (shortScale / 10 ** shortDigits), used };
+  }
   return { value: total + (groupSet() ? group() : 0), used };
 }
+
+/** Words that carry a number on after `năm` (five), so `năm` there is not `year`. */
+const CONTINUES = new Set(['mươi', 'chục', 'trăm', 'nghìn', 'ngàn', 'ngìn', 'triệu', 'tỷ', 'tỉ', 'phẩy', 'chấm', 'rưỡi']);
 
 /** Digits after `phẩy`/`chấm`: `năm` = .5, `không năm` = .05, `23` = .23, `mười bốn` = .14. */
 function readFraction(words: string[]): WordNumber | null {
@@ -186,7 +207,9 @@ function readFraction(words: string[]): WordNumber | null {
   let digits = '';
   let used = 0;
   for (const w of words) {
-    if (w in UNITS && !['linh', 'lẻ', 'mốt', 'tư', 'lăm', 'nhăm'].includes(w)) { digits += String(UNITS[w]); used++; }
+    // hai lăm, ba mốt: after a first digit, lăm/mốt/tư are the spoken 5/1/4.
+    const spoken = ['mốt', 'tư', 'lăm', 'nhăm'].includes(w);
+    if (w in UNITS && w !== 'linh' && w !== 'lẻ' && (!spoken || used > 0)) { digits += String(UNITS[w]); used++; }
     else break;
   }
   if (used > 1 || (used === 1 && !['mươi', 'mười', 'trăm'].includes(words[1] ?? ''))) return { value: Number(`0.${digits}`), used };

@@ -16,8 +16,9 @@ for (const [words, cmp] of [
   [['tối thiểu', 'ít nhất', 'không dưới', 'không ít hơn', 'không thấp hơn', 'tối thiểu là', 'ít nhất là'], '>='],
   [['dưới', 'chưa đến', 'chưa tới', 'chưa đầy', 'ít hơn', 'kém hơn', 'không tới', 'không đến', 'thấp hơn', 'không đầy', 'nhỏ hơn'], '<'],
   [['tối đa', 'không quá', 'không hơn', 'không cao hơn', 'không vượt quá', 'tối đa là', 'không nhiều hơn'], '<='],
-  [['khoảng', 'gần', 'xấp xỉ', 'chừng', 'tầm', 'hơn kém', 'ước chừng', 'khoảng chừng', 'độ', 'cỡ', 'trên dưới', 'xấp xỉ khoảng'], '~'],
-  [['ước', 'ước đạt', 'ước tính', 'ước khoảng'], '='],
+  [['khoảng', 'gần', 'xấp xỉ', 'chừng', 'tầm', 'hơn kém', 'ước chừng', 'khoảng chừng', 'độ', 'cỡ', 'trên dưới', 'xấp xỉ khoảng', 'ước khoảng'], '~'],
+  // An estimate states a value (ước đạt 5 tỷ đồng); it is not an approximation.
+  [['ước', 'ước đạt', 'ước tính', 'ước tính đạt', 'ước thực hiện'], '='],
 ] as Array<[string[], Comparator]>) for (const w of words) BOUNDS.add(w, cmp);
 
 const VAGUE_TABLE = new PhraseTable<number>();
@@ -30,6 +31,18 @@ for (const w of lexicon.nounModifiers) NOUN_MODIFIERS.add(w, true);
 
 /** Number words that are also ordinary words (năm = five / year, một = one / a). */
 const WEAK_NUMBER_WORDS = new Set(['một', 'năm', 'không', 'tư', 'ba', 'mười', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'chục', 'nửa', 'tá', 'bảy', 'tám', 'sáu', 'bốn', 'hai', 'chín', 'lẻ', 'linh']);
+/** Of those, the ones that still count in running text when a count noun follows (hai lớp). */
+const COUNTING_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín']);
+/** A number never starts with a scale word in running text (`Đơn vị: triệu đồng`). */
+const SCALE_WORDS = new Set(['nghìn', 'ngàn', 'ngìn', 'triệu', 'tỷ', 'tỉ', 'chục', 'mươi', 'trăm']);
+/** tỷ lệ, tỷ giá, triệu phú: the scale word is the first syllable of another word. */
+const NOT_SCALES = new Set(['lệ', 'trọng', 'giá', 'suất', 'số', 'phú'].flatMap((w) => [`tỷ ${w}`, `tỉ ${w}`]).concat('triệu phú'));
+/** Classifiers that take the next word into the counted noun: chiếc xe, con bò, căn nhà. */
+const CLASSIFIERS = new Set(['chiếc', 'con', 'cái', 'căn', 'ngôi', 'cuốn', 'quyển', 'tấm', 'bức', 'tòa', 'toà', 'mảnh']);
+/** Ordinal words: what follows is a rank, never a quantity (thứ 2, lần thứ ba). */
+const ORDINAL = new Set(['thứ', 'lần thứ']);
+/** Longest number read at once: `bảy trăm hai mươi mốt nghìn tỷ không trăm ...` stays well under it. */
+const MAX_WORDS = 40;
 const RANGE_DASH = new Set(['-', '–', '—', '~']);
 const RANGE_WORDS = new Set(['đến', 'tới', 'lên']);
 
@@ -43,7 +56,7 @@ interface Amount {
   unit: UnitInfo | null;
   /** Scale word applied (1e6 for triệu), so `6 đến 7 triệu` can scale the 6. */
   scale: number;
-  /** Token range of the number itself, and of the whole amount with its unit. */
+  /** Token range of the whole amount with its unit. */
   first: number;
   next: number;
   /** End offset of text (number + unit words). */
@@ -53,17 +66,15 @@ interface Amount {
   vague?: boolean;
   inWords: boolean;
   points?: boolean;
-  /** The number had no unit of its own but took one from context (range side). */
-  bareNumber: boolean;
-  currencyBefore: boolean;
 }
 
 /** Finds every quantity in a text, with offsets. Dates, years, codes, ordinals and phone numbers are skipped. */
 export function scanQuantities(text: string, options: ScanOptions = {}): QuantityMatch[] {
+  if (typeof text !== 'string') return [];
   const tokens = tokenize(text);
   const out: QuantityMatch[] = [];
   let i = 0;
-  // A guard against pathological inputs: every step advances i.
+  // Every step advances i, so the scan is linear in the number of tokens.
   while (i < tokens.length) {
     const r = matchAt(text, tokens, i, options);
     if (r && 'match' in r) {
@@ -113,16 +124,20 @@ function matchAt(text: string, toks: Token[], i: number, opt: ScanOptions): Matc
     rangeStart = toks[j].lo as 'từ' | 'giữa';
     j++;
   }
-  if (j > i && !startsAmount(toks, j)) return null;
-  if (j === i && !startsAmount(toks, i)) return null;
+  if (!startsAmount(toks, j)) return null;
 
   // A minus glued to a word is a hyphen (Covid-19), not a sign.
   if (toks[j].text === '-' && toks[j - 1] && !toks[j].space && toks[j - 1].kind !== 'sym') return { skip: j + 2 };
+  // Ordinals, names and positions: thứ 2, lần thứ ba, Quận 1, Điều 5, tháng 11, năm 2023.
+  const name = j === i ? nameWordBefore(toks, j) : null;
+  if (name && ORDINAL.has(name)) return { skip: skipNumber(toks, j) };
   const ex = excluded(text, toks, j, opt);
   if (ex !== null) return { skip: ex };
 
-  const a = readAmount(text, toks, j, opt);
+  const a = readAmount(text, toks, j, opt, false, opt.lenient === true && i === 0);
   if (!a) return null;
+  // `tháng 11`, `Quận 1`; but `mỗi tháng 2 triệu đồng` is money (months take no scale word).
+  if (name && !(a.scale >= 1e6 && a.unit?.kind === 'currency')) return { skip: Math.max(a.next, j + 1) };
   let valueMax: number | undefined;
   let total: number | undefined;
   let end = a.end;
@@ -159,7 +174,7 @@ function matchAt(text: string, toks: Token[], i: number, opt: ScanOptions): Matc
     // "khoảng 1.000 đến khoảng 2.000"
     const b2 = BOUNDS.match(toks, k);
     if (b2 && b2.value === '~') k = b2.next;
-    if (startsAmount(toks, k) && excluded(text, toks, k, opt) === null) {
+    if (startsAmount(toks, k) && excluded(text, toks, k, opt) === null && !nameWordBefore(toks, k)) {
       const b = readAmount(text, toks, k, opt);
       const sameUnit = b && (!a.unit || !b.unit || a.unit.code === b.unit.code);
       const dashNeedsUnit = RANGE_DASH.has(sep.text) && !rangeStart && !a.unit && !b?.unit && !opt.lenient;
@@ -181,7 +196,7 @@ function matchAt(text: string, toks: Token[], i: number, opt: ScanOptions): Matc
 
   // X trở lên / trở xuống.
   const t1 = toks[next], t2 = toks[next + 1];
-  if (t1?.lo === 'trở' && (t2?.lo === 'lên' || t2?.lo === 'xuống')) {
+  if (t1?.lo === 'trở' && (t2?.lo === 'lên' || t2?.lo === 'xuống') && !t1.newline) {
     comparator = t2.lo === 'lên' ? '>=' : '<=';
     bound = bound ? `${bound} … trở ${t2.lo}` : `trở ${t2.lo}`;
     next += 2;
@@ -224,6 +239,30 @@ function startsAmount(toks: Token[], j: number): boolean {
   return false;
 }
 
+/** Skips the digits or number words of a rank (thứ 2, thứ hai mươi). */
+function skipNumber(toks: Token[], j: number): number {
+  let k = j;
+  while (k < toks.length && (toks[k].kind === 'num' || NUMBER_WORDS.has(toks[k].lo)) && (k === j || !toks[k].newline)) k++;
+  return Math.max(k, j + 1);
+}
+
+// Phone numbers: 0912 345 678, 0912.345.678, +84 912 345 678, (024) 3824 1234, 1900 1234, 19001234.
+const PHONE_RES = [
+  /(?:\+84[ .-]?|0)(?:\d[ .-]?){8,10}(?!\d)/y,
+  /\(0\d{1,3}\)[ .-]?(?:\d[ .-]?){6,8}(?!\d)/y,
+  /1[89]00(?:[ .-]\d{3,4}(?:[ .-]\d{2,4})?|\d{4}|\d{6})(?![\d.,]\d)/y,
+];
+
+/** End offset of a phone number starting at `pos`, or -1. */
+function phoneEnd(text: string, pos: number): number {
+  for (const re of PHONE_RES) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (m) return pos + m[0].trimEnd().length;
+  }
+  return -1;
+}
+
 /**
  * Numbers that are not quantities: years, dates, times, document numbers, codes, ordinals,
  * phone numbers. Returns the token index to skip to, or null when the number may be a quantity.
@@ -237,10 +276,22 @@ function excluded(text: string, toks: Token[], j: number, opt: ScanOptions): num
   if (prev && !t.space && prev.kind === 'word') return j + 1;
   if (prev && !t.space && prev.text === '-' && toks[j - 2]?.kind === 'word' && !prev.space) return j + 1;
   if (next && !next.space && next.kind === 'word' && !gluedUnitOk(toks, j + 1)) return j + 2;
-  // Times: 03:38, 8h30, 19h.
-  if (next && !next.space && (next.text === ':' || next.text === 'h' || next.lo === 'h') && (toks[j + 2]?.kind === 'num' || next.lo === 'h')) {
-    if (next.text === ':' || /^\d{1,2}$/.test(t.text)) return skipWhile(toks, j, (x) => x.kind === 'num' || x.text === ':' || x.lo === 'h' || x.lo === 'am' || x.lo === 'pm');
+  // Phone numbers: 0912 345 678, 0912.345.678, +84 912 345 678, (024) 3824 1234, 1900 1234.
+  if (/^(?:0|84|1[89]00)/.test(t.text)) {
+    const glued = prev && !t.space && (prev.text === '(' || prev.text === '+');
+    const e = Math.max(phoneEnd(text, t.start), glued ? phoneEnd(text, prev.start) : -1);
+    if (e > 0) return skipTo(toks, j, e);
   }
+  // Times: 03:38, 8h30, 19h, 10g45.
+  const after2 = toks[j + 2];
+  const clock = next && !next.space && (next.text === ':' || next.lo === 'h' || next.lo === 'g') &&
+    ((after2?.kind === 'num' && !after2.space) || next.lo === 'h');
+  if (clock && (next.text === ':' || /^\d{1,2}$/.test(t.text))) {
+    return skipWhile(toks, j, (x) => x.kind === 'num' || x.text === ':' || x.lo === 'h' || x.lo === 'g' || x.lo === 'am' || x.lo === 'pm');
+  }
+  // Dates in words: 12 tháng 10 (năm 2017).
+  if (next?.lo === 'tháng' && after2?.kind === 'num' && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(after2.text) &&
+      Number(after2.text) >= 1 && Number(after2.text) <= 12) return j + 3;
   // Slash forms: dates (30/01/2022, 11/2023, 22/10), documents (662/QĐ-UBND, 20/2021/NĐ-CP).
   if (next?.text === '/' && !next.space) {
     const after = toks[j + 2];
@@ -261,15 +312,11 @@ function excluded(text: string, toks: Token[], j: number, opt: ScanOptions): num
   // Hyphenated dates: 13-12-2023, 2023-12-13.
   if (next?.text === '-' && !next.space && toks[j + 2]?.kind === 'num' && !toks[j + 2].space &&
       toks[j + 3]?.text === '-' && !toks[j + 3].space && toks[j + 4]?.kind === 'num') return j + 5;
-  // Dotted dates parse to null anyway (13.12.2023).
+  // Dotted dates and versions parse to null (13.12.2023, 1.2.3).
   if (parseDigits(t.text) === null) return j + 1;
-  // Phone numbers: 0912 345 678, 0912345678, (024) 3824 1234, 1900 1234.
-  if (/^0\d{8,}$/.test(t.text.replace(/[.,]/g, '')) && !/,/.test(t.text)) return skipWhile(toks, j, (x) => x.kind === 'num' || x.text === '.');
-  if (/^0\d{2,4}$/.test(t.text) && next?.kind === 'num' && /^\d{3,4}$/.test(next.text) && toks[j + 2]?.kind === 'num') return skipWhile(toks, j, (x) => x.kind === 'num');
-  if (prev?.text === '+' && /^84/.test(t.text)) return skipWhile(toks, j, (x) => x.kind === 'num');
-  // Ordinals, names and positions: thứ 2, lần thứ 3, Quận 1, Điều 5, tháng 11, năm 2023.
-  if (prev && precededByNonQuantityWord(toks, j) && !opt.lenient) return j + 1;
-  if (prev && precededByNonQuantityWord(toks, j) && opt.lenient && ['thứ', 'năm', 'tháng', 'ngày', 'số'].includes(prev.lo)) return j + 1;
+  // Runs of bare digit groups are dates or codes, not amounts: `2024 01 03` in a file name.
+  if (next?.kind === 'num' && !next.newline && toks[j + 2]?.kind === 'num' && !toks[j + 2].newline &&
+      !/[.,]/.test(t.text + next.text + toks[j + 2].text)) return skipWhile(toks, j, (x) => x.kind === 'num');
   // A number right after a capitalised word inside a sentence is part of a name: Đoàn 35, Sư đoàn 312.
   if (prev && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && !opt.lenient) {
     const pp = toks[j - 2];
@@ -290,6 +337,13 @@ function skipWhile(toks: Token[], j: number, ok: (t: Token) => boolean): number 
   return Math.max(k, j + 1);
 }
 
+/** The first token at or after offset `end`. */
+function skipTo(toks: Token[], j: number, end: number): number {
+  let k = j + 1;
+  while (k < toks.length && toks[k].start < end) k++;
+  return k;
+}
+
 /** Skip a glued code such as 662/QĐ-UBND or 20/2021/NĐ-CP. */
 function skipCode(toks: Token[], j: number): number {
   let k = j + 1;
@@ -297,15 +351,16 @@ function skipCode(toks: Token[], j: number): number {
   return k;
 }
 
-function precededByNonQuantityWord(toks: Token[], j: number): boolean {
-  // Look back one or two tokens for an ordinal/name word directly before the number.
+/** The ordinal or name word (thứ, tháng, Quận, Điều) directly before token j, or null. */
+function nameWordBefore(toks: Token[], j: number): string | null {
   for (let back = 2; back >= 1; back--) {
     const k = j - back;
     if (k < 0) continue;
     const hit = NOT_NUMBER_AFTER.match(toks, k);
-    if (hit && hit.next === j) return true;
+    // tổng số 500 hộ, con số 5 triệu: a count, not `số 5` (No. 5).
+    if (hit && hit.next === j && !(hit.phrase === 'số' && ['tổng', 'con'].includes(toks[k - 1]?.lo ?? ''))) return hit.phrase;
   }
-  return false;
+  return null;
 }
 
 function ratioFollows(toks: Token[], k: number): boolean {
@@ -319,13 +374,29 @@ function ratioFollows(toks: Token[], k: number): boolean {
 function strongUnitAfter(toks: Token[], k: number): boolean {
   const u = unitsAfter.match(toks, k);
   if (u && u.value.kind !== 'duration' && u.value.kind !== 'multiplier') return true;
-  if (scales.match(toks, k)) return true;
+  if (scaleAt(toks, k)) return true;
   return false;
 }
 
-/** Letters glued to digits that still make a quantity: 100k, 3M, 5ha, 10K$, 8ng, triệuđ. */
+/** A scale word at k that really is one (not the tỷ of tỷ lệ). */
+function scaleAt(toks: Token[], k: number): boolean {
+  return scales.match(toks, k) !== null && !notScale(toks, k);
+}
+
+function notScale(toks: Token[], k: number): boolean {
+  const w = toks[k].lo;
+  if (w !== 'tỷ' && w !== 'tỉ' && w !== 'triệu') return false;
+  const n = toks[k + 1];
+  return n !== undefined && n.space && !n.newline && NOT_SCALES.has(`${w} ${n.lo}`);
+}
+
+/**
+ * Letters glued to digits that still make a quantity: 100k, 3M, 5ha, 10K$, 8ng, triệuđ.
+ * `4G`, `5G` (one digit and a capital G) are network names, not billions.
+ */
 function gluedUnitOk(toks: Token[], k: number): boolean {
   const w = toks[k];
+  if (w.text === 'G' && /^\d$/.test(toks[k - 1]?.text ?? '')) return false;
   if (w.lo in GLUED_SCALES || w.lo in GLUED_WORDS) return true;
   if (w.lo === 'ng') return true;
   if (w.lo === 'h' || w.lo === 'giờ') return true; // times, handled by the time rule
@@ -335,8 +406,54 @@ function gluedUnitOk(toks: Token[], k: number): boolean {
   return false;
 }
 
+/**
+ * The scale word a letter glued to digits stands for: 100k, 3M, ,0012G, 5tr. Lower-case `m`
+ * and `g` are metres and grams (3m, 500g), read as units instead.
+ */
+function gluedScale(g: Token, after: Token | undefined): string | null {
+  if (g.lo === 'k') return 'nghìn';
+  if (g.lo === 'tr') return 'triệu';
+  if (g.text === 'M' && !(after && !after.space && /^[23²³]$/.test(after.text))) return 'triệu';
+  if (g.text === 'G') return 'tỷ';
+  return null;
+}
+
+/**
+ * Number tokens and number words from k on, for parseWordNumber: `2 tỷ 044 triệu`, `100k`.
+ * `full` = stopped at the limit, not at the end of the number.
+ */
+function collectNumber(toks: Token[], k: number, limit: number): { words: string[]; idx: number[]; full: boolean } {
+  const words: string[] = [];
+  const idx: number[] = [];
+  let m = k;
+  while (m < toks.length) {
+    if (words.length >= limit) return { words, idx, full: true };
+    const t = toks[m];
+    if (m > k && t.newline) break;
+    if (t.kind === 'num') {
+      if (words.length && toks[m - 1].kind === 'num') break; // two numbers in a row: 12 34
+      words.push(t.text); idx.push(m); m++;
+      // Glued scale letters or shorthand: 100k, 3M, 5tr, 50triệuđ.
+      const g = toks[m];
+      if (g && !g.space && g.kind === 'word') {
+        const sc = g.lo in GLUED_WORDS ? null : gluedScale(g, toks[m + 1]);
+        if (sc) { words.push(sc); idx.push(m); m++; }
+        break;
+      }
+      continue;
+    }
+    if (t.kind === 'word' && (NUMBER_WORDS.has(t.lo) || (t.lo === 'tr' && words.length > 0))) {
+      if (notScale(toks, m)) break;
+      words.push(t.lo === 'tr' ? 'triệu' : t.lo); idx.push(m); m++;
+      continue;
+    }
+    break;
+  }
+  return { words, idx, full: false };
+}
+
 /** Reads a number, its scale words and its unit, starting at token j. */
-function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, afterSlash = false): Amount | null {
+function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, afterSlash = false, bareScaleOk = false): Amount | null {
   const first = j;
   let k = j;
   let sign = 1;
@@ -351,62 +468,57 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
     k = cb.next;
   }
   if (toks[k]?.text === '-' && toks[k + 1]?.kind === 'num' && currencyBefore) { sign = -1; k++; }
+  if (!toks[k]) return null;
 
-  // Vague amounts: hàng trăm, vài chục.
+  // Vague amounts: hàng trăm, vài chục; a scale word after one multiplies it (vài trăm triệu).
   const vague = VAGUE_TABLE.match(toks, k);
   let value: number;
   let scale = 1;
   let inWords = false;
   let isVague = false;
-  if (vague && !(toks[k].kind === 'num')) {
+  let shortTr = false;
+  if (vague && toks[k].kind !== 'num') {
     value = vague.value;
     k = vague.next;
     isVague = true;
     inWords = true;
-  } else {
-    // Collect number tokens and number words, then read them together.
-    const words: string[] = [];
-    const idx: number[] = [];
-    let m = k;
-    while (m < toks.length && words.length < 16) {
-      const t = toks[m];
-      if (m > k && t.newline) break;
-      if (t.kind === 'num') {
-        if (words.length && toks[m - 1].kind === 'num') break; // two numbers in a row: 12 34
-        words.push(t.text); idx.push(m); m++;
-        // Glued scale letters or shorthand: 100k, 3M, 5tr, 50triệuđ.
-        const g = toks[m];
-        if (g && !g.space && g.kind === 'word') {
-          if (g.lo in GLUED_WORDS) break;
-          if (g.lo in GLUED_SCALES && !(g.lo === 'm' && /^[23²³]$/.test(toks[m + 1]?.text ?? ''))) {
-            words.push(g.lo === 'k' ? 'nghìn' : g.lo === 'g' ? 'tỷ' : 'triệu'); idx.push(m); m++;
-          }
-          break;
-        }
-        continue;
-      }
-      if (t.kind === 'word' && (NUMBER_WORDS.has(t.lo) || t.lo === 'tr')) {
-        if (t.lo === 'năm' && words.length && !/^(trăm|nghìn|ngàn|triệu|tỷ|tỉ|mươi|mười|linh|lẻ)$/.test(words[words.length - 1])) break;
-        words.push(t.lo === 'tr' ? 'triệu' : t.lo); idx.push(m); m++;
-        continue;
-      }
-      break;
+    for (let s = scales.match(toks, k); s && !toks[k].newline && !notScale(toks, k) && s.phrase.length > 2; s = scales.match(toks, k)) {
+      value *= s.value;
+      scale *= s.value;
+      k = s.next;
     }
-    if (!words.length) return null;
-    const n = parseWordNumber(words);
+  } else {
+    // triệu đồng, tỷ lệ: a scale word alone is no number in running text.
+    if (SCALE_WORDS.has(toks[k].lo) && !bareScaleOk) return null;
+    // Read a few words first; only a number that uses them all is read again at full length,
+    // so long runs of number words cost a constant per token.
+    let c = collectNumber(toks, k, 8);
+    if (!c.words.length) return null;
+    let n = parseWordNumber(c.words);
+    if (n && c.full && n.used === c.words.length) {
+      c = collectNumber(toks, k, MAX_WORDS);
+      n = parseWordNumber(c.words);
+    }
     if (!n) return null;
+    const { words, idx } = c;
     value = n.value;
     k = idx[n.used - 1] + 1;
-    inWords = words.slice(0, n.used).some((w) => !/^[\d.,]/.test(w));
-    for (const w of words.slice(0, n.used)) {
-      const s = w === 'nghìn' || w === 'ngàn' ? 1e3 : w === 'triệu' ? 1e6 : w === 'tỷ' || w === 'tỉ' ? 1e9 : 1;
+    shortTr = toks[k - 1].lo === 'tr';
+    // In words: no digits at all (hai lớp); `8.800 triệu` is digits with a scale word.
+    const read = words.slice(0, n.used);
+    inWords = !read.some((w) => /^[\d.,]/.test(w));
+    for (const w of read) {
+      const s = w === 'nghìn' || w === 'ngàn' || w === 'ngìn' ? 1e3 : w === 'triệu' ? 1e6 : w === 'tỷ' || w === 'tỉ' ? 1e9 : 1;
       if (s > 1) scale = Math.max(scale, s);
     }
-    // `trăm` alone, `mười` alone, `năm` alone in running text are words, not numbers.
-    if (inWords && n.used === 1 && !opt.lenient && WEAK_NUMBER_WORDS.has(words[0]) && !['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín'].includes(words[0])) {
-      if (!strongCountAfter(toks, k)) return null;
+    // `trăm`, `mười`, `năm` alone are words, not numbers, unless a unit follows (năm phần trăm).
+    if (inWords && n.used === 1 && WEAK_NUMBER_WORDS.has(words[0])) {
+      if (!opt.lenient && !COUNTING_WORDS.has(words[0]) && !strongCountAfter(toks, k)) return null;
+      // parseQuantity: `năm học`, `một số` are not numbers either.
+      if (opt.lenient && toks[k]?.kind === 'word' && !toks[k].newline && !anyUnitAt(toks, k)) return null;
     }
   }
+  if (!Number.isFinite(value)) return null;
   // năm 2023, một 5: a number word right before digits is not part of a quantity.
   if (inWords && toks[k]?.kind === 'num' && !toks[k].newline) return null;
   value *= sign;
@@ -421,8 +533,8 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
     value *= mult; scale = Math.max(scale, mult);
     unit = { kind: 'currency', code: 'VND' };
     end = g.end; k++;
-  } else if (g && g.lo === 'tr' && toks[k + 1]?.text === '.' && toks[k + 2]?.lo === 'đ') {
-    value *= 1e6; scale = 1e6; unit = { kind: 'currency', code: 'VND' }; end = toks[k + 2].end; k += 3;
+  } else if (shortTr && g?.text === '.' && !g.space && toks[k + 1]?.lo === 'đ' && !toks[k + 1].space) {
+    unit = { kind: 'currency', code: 'VND' }; end = toks[k + 1].end; k += 2;
   }
 
   let noun: string | undefined;
@@ -431,44 +543,49 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
     const u = unitsAfter.match(toks, k);
     const dollarBefore = currencyBefore !== null;
     if (u && !(dollarBefore && u.value.kind !== 'currency')) {
-      {
-        unit = u.value;
-        if (u.value.kind === 'points') points = true;
-        end = toks[u.next - 1].end;
-        k = u.next;
-        if (u.value.kind === 'count') {
-          noun = nounWithModifiers(text, toks, u.next, text.slice(tokStart(toks, u.next, u.phrase), end));
-          // lượt cán bộ: the counted people after lượt belong to the text.
-          if (u.value.code === 'turn' && u.phrase === 'lượt') {
-            const p = unitsAfter.match(toks, k);
-            if (p && p.value.kind === 'count' && p.value.code === 'person') {
-              end = toks[p.next - 1].end;
-              noun = `lượt ${text.slice(tokStart(toks, p.next, p.phrase), end)}`;
-              k = p.next;
-            }
+      unit = u.value;
+      if (u.value.kind === 'points') points = true;
+      end = toks[u.next - 1].end;
+      k = u.next;
+      if (u.value.kind === 'count') {
+        noun = nounWithModifiers(text, toks, u.next, text.slice(tokStart(toks, u.next, u.phrase), end));
+        // lượt cán bộ: the counted people after lượt belong to the text.
+        if (u.value.code === 'turn' && u.phrase === 'lượt') {
+          const p = unitsAfter.match(toks, k);
+          if (p && p.value.kind === 'count' && p.value.code === 'person') {
+            end = toks[p.next - 1].end;
+            noun = `lượt ${text.slice(tokStart(toks, p.next, p.phrase), end)}`;
+            k = p.next;
           }
         }
       }
     } else if (!u && toks[k]?.lo === 'ng' && !toks[k].space) {
       unit = { kind: 'count', code: 'person' }; noun = 'người'; end = toks[k].end; k++;
-    } else if (!u && !currencyBefore) {
-      const item = itemNouns.match(toks, k);
-      if (item) {
+    } else if (!u && !currencyBefore && toks[k]) {
+      const c = cents.match(toks, k);
+      const item = c ? null : itemNouns.match(toks, k);
+      if (c) {
+        // Cents alone: mười xen, 50 cents = 0.10, 0.50 USD.
+        unit = { kind: 'currency', code: 'USD' }; value /= 100; k = c.next; end = toks[k - 1].end;
+      } else if (item) {
         unit = { kind: 'count', code: 'item' };
-        end = toks[item.next - 1].end;
-        noun = nounWithModifiers(text, toks, item.next, text.slice(toks[k].start, end));
-        k = item.next;
+        let next = item.next;
+        if (item.next === k + 1 && CLASSIFIERS.has(toks[k].lo) && classifiedNoun(toks, next)) next++;
+        end = toks[next - 1].end;
+        noun = nounWithModifiers(text, toks, next, text.slice(toks[k].start, end));
+        k = next;
       } else if (!inWords && !isVague && genericNoun(toks, k)) {
         unit = { kind: 'count', code: 'item' };
-        end = toks[k].end;
-        noun = toks[k].text;
-        k++;
+        const next = CLASSIFIERS.has(toks[k].lo) && classifiedNoun(toks, k + 1) ? k + 2 : k + 1;
+        end = toks[next - 1].end;
+        noun = text.slice(toks[k].start, end);
+        k = next;
       }
     }
   }
 
   // Cents after a currency: 2 đô la và 23 xen, hai đô 23, 20 Rupees 43.
-  if (unit?.kind === 'currency' && unit.code !== 'VND') {
+  if (unit?.kind === 'currency' && unit.code !== 'VND' && !isVague) {
     let c = k;
     if (toks[c]?.lo === 'và') c++;
     const t = toks[c];
@@ -477,48 +594,56 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
       let m = c;
       while (m < toks.length && (toks[m].kind === 'num' || NUMBER_WORDS.has(toks[m].lo)) && words.length < 6) { words.push(toks[m].lo); m++; }
       const n = parseWordNumber(words);
-      if (n && n.value < 100) {
+      if (n && n.value < 100 && n.value >= 0) {
         const after = c + n.used;
         const centWord = cents.match(toks, after);
         const endOk = !toks[after] || toks[after].kind === 'sym';
-        if (centWord || (endOk && toks[c - 1]?.lo !== 'và') || (centWord && toks[c - 1]?.lo === 'và')) {
-          value += n.value / 100;
+        if (centWord || (endOk && toks[c - 1]?.lo !== 'và')) {
+          value += Math.sign(value || 1) * n.value / 100;
           k = centWord ? centWord.next : after;
           end = toks[k - 1].end;
         }
       }
     }
   }
-  // Cents alone: mười xen = 0.10 USD.
-  if (!unit) {
-    const c = cents.match(toks, k);
-    if (c) { unit = { kind: 'currency', code: 'USD' }; value /= 100; k = c.next; end = toks[k - 1].end; }
-  }
 
-  // Rate: 3%/năm, 50 triệuđ/nhà, 2 triệu đồng/người/tháng, 7.500 đồng/kg, USD/tấn.
+  // Rate: 3%/năm, 50 triệuđ/nhà, 2 triệu đồng/người/tháng, 7.500 đồng/kg, USD/tấn, đồng/m2.
   let per: string | undefined;
   if (unit && toks[k]?.text === '/' && toks[k + 1]?.kind === 'word' && !toks[k + 1].newline) {
     const parts: string[] = [];
     let m = k;
-    while (toks[m]?.text === '/' && toks[m + 1]?.kind === 'word' && parts.length < 3) {
-      // A rate's denominator is a short noun: one or two syllables.
-      let w = toks[m + 1].text;
-      let n = m + 2;
-      const two = toks[n];
-      if (two && two.kind === 'word' && two.space && !two.newline && isNounTail(toks[m + 1].lo, two.lo)) { w += ` ${two.text}`; n++; }
-      parts.push(w);
+    while (toks[m]?.text === '/' && toks[m + 1]?.kind === 'word' && !toks[m + 1].newline && parts.length < 3) {
+      const n = denominatorEnd(toks, m + 1);
+      parts.push(text.slice(toks[m + 1].start, toks[n - 1].end));
       m = n;
     }
     if (parts.length) { per = parts.join('/'); end = toks[m - 1].end; k = m; }
-  } else if (unit && toks[k]?.lo === 'mỗi' && toks[k + 1]?.kind === 'word') {
-    per = toks[k + 1].text; end = toks[k + 1].end; k += 2;
+  } else if (unit && toks[k]?.lo === 'mỗi' && toks[k + 1]?.kind === 'word' && !toks[k + 1].newline) {
+    const n = denominatorEnd(toks, k + 1);
+    per = text.slice(toks[k + 1].start, toks[n - 1].end); end = toks[n - 1].end; k = n;
   }
 
-  return {
-    value, unit, scale, first, next: k, end, noun, per, vague: isVague, inWords, points,
-    bareNumber: !unit, currencyBefore: currencyBefore !== null,
-  };
+  if (!Number.isFinite(value)) return null; // 1e300 tỷ
+  return { value, unit, scale, first, next: k, end, noun, per, vague: isVague, inWords, points };
 }
+
+/**
+ * Where a rate's denominator ends: a known unit or noun phrase (hộ gia đình, m2, lao động),
+ * a two-syllable noun we know (đầu người), or else one syllable (năm, nhà, kg).
+ */
+function denominatorEnd(toks: Token[], k: number): number {
+  const hit = unitsAfter.match(toks, k) ?? itemNouns.match(toks, k);
+  if (hit && hit.next > k + 1) {
+    let ok = true;
+    for (let x = k + 1; x < hit.next; x++) if (toks[x].newline) ok = false;
+    if (ok) return hit.next;
+  }
+  const two = toks[k + 1];
+  if (two && two.kind === 'word' && two.space && !two.newline && NOUN_TAILS.has(`${toks[k].lo} ${two.lo}`)) return k + 2;
+  return k + 1;
+}
+
+const NOUN_TAILS = new Set(['đầu người', 'người dân', 'nhân khẩu', 'lượt khách', 'hộ nghèo', 'ngày công', 'tháng lương']);
 
 function tokStart(toks: Token[], next: number, phrase: string): number {
   const n = tokenize(phrase).length;
@@ -531,15 +656,18 @@ function nounWithModifiers(text: string, toks: Token[], k: number, base: string)
   return base;
 }
 
-/** `dân cư`, `khám bệnh`: two-syllable denominators we know. */
-function isNounTail(a: string, b: string): boolean {
-  return ['hộ gia', 'gia đình', 'người dân', 'công trình', 'dự án', 'học sinh', 'lao động', 'đầu người', 'sào', 'con'].includes(`${a} ${b}`) || `${a} ${b}` === 'hộ gia';
+/** The word after a classifier that names what is counted: chiếc (xe), con (heo). */
+function classifiedNoun(toks: Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t || t.kind !== 'word' || t.newline || !t.space) return false;
+  if (t.text !== t.lo) return false;
+  return !NOT_NOUNS.has(t.lo) && !NUMBER_WORDS.has(t.lo) && !BOUNDS.match(toks, k) && !unitsAfter.match(toks, k);
 }
 
 /** A generic counted noun after a number: a lower-case word that is not a function word. */
 function genericNoun(toks: Token[], k: number): boolean {
   const t = toks[k];
-  if (!t || t.kind !== 'word' || t.newline) return false;
+  if (!t || t.kind !== 'word' || t.newline || t.text.length < 2) return false;
   if (NOT_NOUNS.has(t.lo)) return false;
   if (t.text !== t.lo && t.text[0] === t.text[0].toUpperCase() && t.text.length > 1 && t.text === t.text.toUpperCase()) return false; // acronyms: 3 UBND?
   return true;
@@ -550,6 +678,12 @@ function strongCountAfter(toks: Token[], k: number): boolean {
   const u = unitsAfter.match(toks, k);
   if (u && (u.value.kind === 'currency' || u.value.kind === 'percent')) return true;
   return false;
+}
+
+/** Any unit word at k: a unit, a counted noun we know, or cents. */
+function anyUnitAt(toks: Token[], k: number): boolean {
+  return unitsAfter.match(toks, k) !== null || itemNouns.match(toks, k) !== null || cents.match(toks, k) !== null ||
+    toks[k].lo in GLUED_WORDS;
 }
 
 export { readAmount as _readAmount };

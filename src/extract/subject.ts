@@ -1,139 +1,277 @@
-// What a figure measures: a short Vietnamese noun phrase taken from the words around it.
+// What a figure measures: a short Vietnamese noun phrase built from the words around it,
+// in the shape an analyst would write: "<who or what> <what happened to it>"
+// (`hộ được hỗ trợ nhà ở`, `tỷ lệ hộ nghèo`, `dư nợ hộ nghèo vay vốn`).
 import cues from '../data/cues.json' with { type: 'json' };
 import type { QuantityMatch } from '../types.js';
 import type { Attr } from './context.js';
 import type { Sentence } from './sentences.js';
 
-interface Prior { noun?: string; subject?: string; end: number; sentenceStart: number; unit: string }
+export interface PriorFigure { noun?: string; subject?: string; unit: string; start: number; end: number; sentenceStart: number }
 
 const lower = (s: string) => s.toLocaleLowerCase('vi');
-const STOP = [...cues.subjectStop].sort((a, b) => b.length - a.length);
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const phraseRe = (list: string[], flags = 'giu') =>
+  new RegExp(`(?<![\\p{L}])(?:${[...list].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}])`, flags);
+
 const TRAILING = new Set(cues.verbsBeforeFigure);
-const MONEY_HEADS = [...cues.moneyHeads].sort((a, b) => b.length - a.length);
-const RATE_HEADS = ['tỷ lệ', 'tỉ lệ', 'mức giảm', 'mức tăng', 'tốc độ tăng', 'tỷ trọng', 'lãi suất'];
+const MONEY_HEAD = phraseRe(cues.moneyHeads);
+const RATE_HEAD = phraseRe(['tỷ lệ', 'tỉ lệ', 'mức giảm', 'mức tăng', 'tốc độ tăng', 'tỷ trọng', 'lãi suất']);
+const PREDICATE = phraseRe(cues.predicateStart, 'iu');
+// No `i` flag: it would make \p{Lu} match lower case and eat whole clauses as place names.
+const SCENE = new RegExp(cues.sceneOpeners.join('|'), 'u');
+const ACTION_END = new RegExp(`(?<![\\p{L}])(?:${cues.actionVerbs.map(esc).join('|')})$`, 'iu');
 const COUNT_UNITS = new Set(['household', 'person', 'turn', 'item']);
 const MONEY = /^[A-Z]{3}$/;
 
-function words(s: string): string[] {
-  return s.split(/\s+/).filter(Boolean);
-}
-
-/** Drops trailing verbs, years and punctuation: `tỷ lệ hộ nghèo năm 2023 còn` -> `tỷ lệ hộ nghèo`. */
-function trimTail(phrase: string): string {
-  let w = words(phrase.replace(/[,:;(]+\s*$/, ''));
+/** Drops trailing function words, years and punctuation: `tỷ lệ hộ nghèo năm 2023 còn` -> `tỷ lệ hộ nghèo`. */
+export function trimTail(phrase: string): string {
+  let w = words(phrase.replace(/[,:;(=]+\s*$/, ''));
   for (let changed = true; changed && w.length;) {
     changed = false;
-    const last = lower(w[w.length - 1]).replace(/[,.:;]+$/, '');
+    const last = lower(w[w.length - 1]).replace(/[,.:;=]+$/, '');
     const two = w.length > 1 ? `${lower(w[w.length - 2])} ${last}` : '';
-    if (/^(?:19|20)\d\d$/.test(last) || /^\d/.test(last)) { w = w.slice(0, -1); if (/^(năm|cuối|đầu)$/i.test(w[w.length - 1] ?? '')) w = w.slice(0, -1); changed = true; continue; }
+    if (/^\d/.test(last)) {
+      w = w.slice(0, -1);
+      while (/^(năm|cuối|đầu|tháng|ngày|đến|tới|vào|từ)$/iu.test(w[w.length - 1] ?? '')) w = w.slice(0, -1);
+      changed = true;
+      continue;
+    }
     if (two && TRAILING.has(two)) { w = w.slice(0, -2); changed = true; continue; }
-    if (TRAILING.has(last) || last === '' || /^[-–:,(]$/.test(last)) { w = w.slice(0, -1); changed = true; }
+    if (TRAILING.has(last) || last === '' || /^[-–:,(=]$/.test(last)) { w = w.slice(0, -1); changed = true; }
   }
   return w.join(' ').replace(/[,;:]+$/, '').trim();
 }
 
-/** The words after a figure up to a clause break or a stop word, at most `max` words. */
-function rightPhrase(text: string, from: number, sentenceEnd: number, max: number, commas: boolean): string {
-  const rest = text.slice(from, sentenceEnd);
-  const stopAt = commas ? /[;:.()\n]|,\s/ : /[;:.()\n]/;
-  const cut = rest.search(stopAt);
-  let s = cut >= 0 ? rest.slice(0, cut) : rest;
-  const lw = lower(s);
-  let best = s.length;
-  for (const st of STOP) {
-    const re = new RegExp(`(?<![\\p{L}])${st.replace(/[()]/g, '\\$&')}(?![\\p{L}])`, 'u');
-    const m = re.exec(lw);
-    if (m && m.index < best && m.index > 0) best = m.index;
+/** Drops the scene words that open a clause: `Năm 2022, huyện Bạch Thông có` -> ``. */
+function trimHead(phrase: string): string {
+  let s = phrase.trim();
+  for (let i = 0; i < 4; i++) {
+    const m = SCENE.exec(s);
+    if (!m || m.index !== 0) break;
+    s = s.slice(m[0].length).trim();
   }
-  s = s.slice(0, best);
-  return words(s).slice(0, max).join(' ').replace(/[,;]+$/, '');
+  return s.replace(/^[,;:\-–]\s*/, '');
 }
 
-/** The clause before the figure: back to ; : ( or the sentence start. */
-function leftClause(text: string, sentence: Sentence, at: number): string {
-  const before = text.slice(sentence.start, at);
+/** The clause around a figure: from the last ; : ( before it to the next ; : ) after it. */
+function segment(text: string, sentence: Sentence, q: QuantityMatch): { left: string; right: string; colonBefore?: string } {
+  const before = text.slice(sentence.start, q.matchStart);
   const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(':'));
-  return before.slice(cut + 1);
+  const left = before.slice(cut + 1);
+  let colonBefore: string | undefined;
+  if (cut >= 0 && before[cut] === ':' && !left.trim()) {
+    const pre = before.slice(0, cut);
+    const c2 = Math.max(pre.lastIndexOf(';'), pre.lastIndexOf(':'), pre.lastIndexOf('.'));
+    colonBefore = pre.slice(c2 + 1).trim();
+  }
+  let after = text.slice(q.end, sentence.end).replace(/^\s*trở (?:lên|xuống)/u, '');
+  const stop = after.search(/[;:()]|\.\s|\.$/);
+  if (stop >= 0) after = after.slice(0, stop);
+  return { left, right: after, colonBefore };
 }
 
-function findHead(clause: string, heads: string[]): string | undefined {
-  const l = lower(clause);
-  let best: { at: number; len: number } | undefined;
-  for (const h of heads) {
-    const re = new RegExp(`(?<![\\p{L}])${h}(?![\\p{L}])`, 'gu');
-    for (let m = re.exec(l); m; m = re.exec(l)) {
-      if (!best || m.index > best.at || (m.index === best.at && h.length > best.len)) best = { at: m.index, len: h.length };
+/** First comma-clause of a phrase, at most n words. */
+function firstClause(s: string, n: number): string {
+  return words(s.split(/,\s/)[0] ?? '').slice(0, n).join(' ');
+}
+
+/** `hộ nghèo, hộ cận nghèo và các đối tượng ... được vay vốn ưu đãi` -> noun phrase + predicate, compressed. */
+function compressClause(s: string, maxNp = 10, maxPred = 9): string {
+  const m = PREDICATE.exec(s);
+  if (!m) return firstClause(s, maxNp + 2);
+  const np = words(s.slice(0, m.index).split(/\s(?:và các|và những|cùng các)\s/u)[0]).slice(0, maxNp).join(' ').replace(/,$/, '');
+  const pred = words(s.slice(m.index).split(/,\s(?!\p{Ll}+\s\p{Ll}+,)/u)[0]).slice(0, maxPred).join(' ');
+  return `${np} ${pred}`.trim();
+}
+
+/** What a clause reports doing: `thành phố đã cấp thẻ BHYT cho` -> `cấp thẻ BHYT`. */
+function actionOf(left: string): string {
+  let s = trimHead(left);
+  s = s.replace(/^.*?(?:đã|đang|sẽ|được|tiếp tục|thực hiện|tổ chức)\s+/u, (m) => (/tổ chức\s+$/u.test(m) ? 'tổ chức ' : ''));
+  return trimTail(s.replace(/\s+cho\s*$/u, ''));
+}
+
+export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, previous: PriorFigure[]): Attr<string | undefined> {
+  const { left, right, colonBefore } = segment(text, sentence, q);
+  const unit = q.unit ?? '';
+  const priorInSentence = [...previous].reverse().find((p) => p.sentenceStart === sentence.start);
+  // The words since the previous figure of the clause: `..., chiếm 5,85%`, `..., sửa chữa 30 triệu đồng/căn`.
+  const clauseStart = q.matchStart - left.length;
+  const local = priorInSentence && priorInSentence.end > clauseStart
+    ? text.slice(priorInSentence.end, q.matchStart).replace(/^[\s,;)]*(?:trong đó:?|gồm:?)?\s*/u, '') : undefined;
+  if (priorInSentence?.subject && local !== undefined) {
+    const lw = lower(local.trim());
+    if (unit === 'percent' && /^(?:chiếm|bằng)(?: tỷ lệ| khoảng)?$/u.test(lw) && COUNT_UNITS.has(priorInSentence.unit)) {
+      return { value: `tỷ lệ ${priorInSentence.subject.replace(/^số\s+/u, '')}`, rule: '"N hộ, chiếm X%": the share of what was counted' };
+    }
+    if (unit === 'percent' && /^(?:tăng|giảm)(?: thêm)?$/u.test(lw)) {
+      const base = priorInSentence.unit === 'percent' ? priorInSentence.subject : `${lw === 'tăng' ? 'mức tăng' : 'mức giảm'} ${priorInSentence.subject}`;
+      return { value: base, rule: '"X, tăng Y%": the change of the figure before' };
+    }
+    if (MONEY.test(unit) && priorInSentence.unit === unit && lw && words(lw).length <= 3 && !MONEY_HEAD.test(lw)) {
+      const h = headPhrase(MONEY_HEAD, priorInSentence.subject) ?? '';
+      if (h) return { value: `${h} ${trimTail(local.trim())}`, rule: 'list item: the head of the amount before' };
     }
   }
-  return best ? clause.slice(best.at) : undefined;
-}
 
-/** The activity of a sentence: `Thành phố đã cấp thẻ BHYT cho ...` -> `cấp thẻ BHYT`. */
-function activity(text: string, sentence: Sentence, at: number): string | undefined {
-  const s = text.slice(sentence.start, at);
-  const m = /(?:đã|được|thực hiện|tổ chức)\s+([^,;:()]{3,60}?)\s+(?:cho|với|tại|đến)\s/u.exec(s);
-  return m ? words(m[1]).slice(0, 6).join(' ') : undefined;
-}
-
-export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, previous: Prior[]): Attr<string | undefined> {
-  const left = leftClause(text, sentence, q.matchStart);
-  const unit = q.unit ?? '';
+  // `số hộ nghèo còn 3.675 hộ (giảm 1.225 hộ)`: a figure in brackets after another of its unit.
+  if (priorInSentence?.subject && priorInSentence.unit === unit && /^\s*\(\s*[\p{L} ]{0,12}$/u.test(text.slice(priorInSentence.end, q.matchStart))) {
+    return { value: priorInSentence.subject, rule: 'bracketed figure about the same thing' };
+  }
 
   if (COUNT_UNITS.has(unit)) {
     const noun = q.noun ?? '';
-    const right = rightPhrase(text, q.end, sentence.end, 8, true);
     // The noun already holds its modifiers (hộ nghèo): do not repeat them from the right context.
-    const unitWords = words(q.text).length - 1;
-    const mods = words(noun).slice(Math.max(unitWords, 1));
-    let rw = words(right);
-    if (mods.length && rw.slice(0, mods.length).map(lower).join(' ') === mods.map(lower).join(' ')) rw = rw.slice(mods.length);
-    const extra = rw.join(' ');
-    let subject = [noun, extra].filter(Boolean).join(' ').trim();
-    const cho = /(?:^|\s)([^,;:()]{2,60}?)\s+cho\s*$/u.exec(left);
-    if (cho && words(subject).length <= 3) {
-      const verb = trimTail(cho[1].replace(/^.*(?:đã|được|đang|sẽ|thực hiện)\s+/u, ''));
-      if (verb) return { value: `${subject} được ${verb}`, rule: '"V cho N": the counted noun and the action' };
+    const unitWords = Math.max(words(q.text).length - 1, 1);
+    const mods = words(noun).slice(unitWords);
+    // A money head starts a new item: `48 hộ ... nước sinh hoạt kinh phí thực hiện 144 triệu đồng`.
+    const rightHere = right.split(/(?<![\p{L}])(?:với tổng|tổng kinh phí|kinh phí|dư nợ|số tiền)(?![\p{L}])/u)[0];
+    let r = words(firstClause(rightHere, 10));
+    if (mods.length && r.slice(0, mods.length).map(lower).join(' ') === mods.map(lower).join(' ')) r = r.slice(mods.length);
+    const after = r.join(' ');
+    // Only the words since the previous figure describe this one.
+    const l = (local ?? left).trimEnd();
+    // `cho 330 học viên trong đó hộ nghèo 04 người`: a part of a counted group is named by the group.
+    const whole = breakdownWhole(text, sentence, q, previous);
+    const partCore = trimTail(trimHead(l));
+    if (whole?.noun && COUNT_UNITS.has(whole.unit) && partCore && !ACTION_END.test(partCore) && words(partCore).length <= 6) {
+      const link = /^(hộ|người|gia đình)/iu.test(partCore) ? ' thuộc ' : ' ';
+      return { value: `${whole.noun}${link}${partCore.replace(/^(?:các|những)\s+/u, '')}`, rule: 'part of a breakdown: the group and the part' };
     }
-    if (subject) return { value: subject, rule: 'counted noun and the words after it' };
+    // `cấp thẻ BHYT cho 896 người nghèo, 1.148 người cận nghèo`: a list goes on with the same predicate.
+    const prior = priorInSentence;
+    if (prior?.subject && prior.noun && prior.unit === unit && /^\s*(?:,|và|,\s*và)?\s*$/u.test(text.slice(prior.end, q.matchStart))
+        && lower(prior.subject).startsWith(lower(prior.noun))) {
+      const pred = prior.subject.slice(prior.noun.length).trim();
+      if (pred) return { value: `${noun} ${pred}`, rule: 'list item: the predicate of the item before' };
+    }
+    // `cho trên 500 người là cán bộ làm công tác giảm nghèo`: the apposition names who they are.
+    const la = /^\s*là\s+(.+)$/u.exec(right);
+    if (la) {
+      const np = firstClause(la[1], 8);
+      const act = /(?:^|\s)cho$/u.test(l) ? words(actionOf(l)).slice(-4).join(' ') : '';
+      return { value: act ? `${np} được ${act}` : np, rule: '"N là X": the apposition' };
+    }
+    if (/(?:^|\s)cho$/u.test(l)) {
+      // `giải ngân hơn 1.250 tỷ đồng cho 24.000 lượt hộ`: the action is the clause's, without the figure.
+      const act = actionOf(words(l).length > 1 ? l : left.replace(priorInSentence ? text.slice(priorInSentence.start, priorInSentence.end) : '\u0000', ''));
+      if (act) return { value: `${noun} được ${act}`, rule: '"V cho N": the counted noun and the action' };
+    }
+    if (after && PREDICATE.test(`${after.split(' ')[0]} `)) return { value: `${noun} ${after}`, rule: 'counted noun and what follows it' };
+    const core = trimTail(trimHead(l));
+    const head = lower(words(noun)[0] ?? '');
+    // `hộ cận nghèo giảm còn 513 hộ`: the clause's own subject names the count.
+    if (core && head && lower(core).split(' ').includes(head) && /(?:^|\s)(?:có|còn|đạt|là|xuống|lên)$/u.test(l)) {
+      return { value: core.replace(/^(?:các|những)\s+/u, ''), rule: 'the clause subject names what is counted' };
+    }
+    if (core && ACTION_END.test(core)) {
+      // `tổ chức 02 lớp tập huấn`: the object's own words say what it is.
+      if (after) return { value: `${noun} ${after}`, rule: 'verb then count: the noun and its modifiers' };
+      const verb = ACTION_END.exec(core)![0];
+      const topic = words(core.slice(0, core.length - verb.length)).slice(-8).join(' ');
+      return { value: `${noun} được ${verb}${topic ? ` ${topic}` : ''}`, rule: 'verb then count: the topic before the verb' };
+    }
+    if (core && !/(?:^|\s)(?:có|còn|đạt|giảm|tăng|với|gồm)$/u.test(l) && words(core).length >= 2) {
+      return { value: `${noun} ${core}${after ? ` ${after}` : ''}`.trim(), rule: 'counted noun and the topic before it' };
+    }
+    if (colonBefore) return { value: `${noun} ${trimHead(colonBefore)}`, rule: 'list heading before a colon' };
+    const s = [noun, after].filter(Boolean).join(' ');
+    if (s) return { value: s, rule: 'counted noun and the words after it' };
   }
 
   if (unit === 'percent') {
-    const right = rightPhrase(text, q.end, sentence.end, 12, false);
+    // 398/414 (= 96,13%): the percent of the ratio before it.
+    if (priorInSentence?.subject && /\(\s*=?\s*$/.test(text.slice(priorInSentence.end, q.matchStart)) && priorInSentence.unit !== 'percent') {
+      return { value: `tỷ lệ ${priorInSentence.subject}`, rule: 'percent of the ratio before it' };
+    }
     const first = lower(words(right)[0] ?? '');
-    const verbish = !first || TRAILING.has(first) || ['so', 'trở', 'vượt', 'mỗi', 'trong', 'và', 'hoặc', 'năm', 'trên', 'tổng'].includes(first);
-    const head = findHead(left, RATE_HEADS);
-    if (head) {
-      let s = trimTail(head);
+    // đạt 103,8% kế hoạch: performance against a plan.
+    if (/^(kế hoạch|chỉ tiêu)/u.test(lower(right.trim())) && /(?:^|\s)(đạt|vượt)\s*$/u.test(left)) {
+      const act = actionOf(left.replace(/,?\s*(đạt|vượt)\s*$/u, ''));
+      return { value: `tỷ lệ đạt ${firstClause(right, 3)}${act ? ` ${act}` : ''}`, rule: 'percent of a plan achieved' };
+    }
+    const headText = headChain(RATE_HEAD, left);
+    if (headText) {
+      const headWord = RATE_HEAD.exec(headText)?.[0] ?? '';
+      RATE_HEAD.lastIndex = 0;
+      let s = trimTail(headText);
+      if (s.length < headWord.length) s = headWord;
+      if (/^mức (giảm|tăng)$/u.test(lower(s))) {
+        const rate = lastMatchFrom(/(?<![\p{L}])(?:tỷ|tỉ) lệ(?![\p{L}])/giu, left.slice(0, left.length - headText.length));
+        if (rate) s = `${s} ${words(trimTail(rate)).slice(0, 4).join(' ')}`;
+      }
       if (words(s).length <= 2) {
-        // `có 539 hộ nghèo, tỷ lệ 0,61%`: the rate of the noun just counted.
-        const prior = [...previous].reverse().find((p) => p.sentenceStart === sentence.start && p.noun);
-        if (prior?.noun) s = `${s} ${prior.noun}`;
-        else if (!verbish && right) s = `${s} ${right}`;
+        // `có 539 hộ nghèo, tỷ lệ 0,61%`: the rate of what was just counted.
+        if (priorInSentence?.noun && COUNT_UNITS.has(priorInSentence.unit)) s = `${s} ${priorInSentence.noun}`;
+        else if (right.trim() && !TRAILING.has(first)) s = `${s} ${firstClause(right, 6)}`;
       }
       return { value: s, rule: 'rate head before the figure' };
     }
-    if (!verbish && right) {
-      const r = right.replace(/^số\s+/u, 'tỷ lệ ');
-      return { value: r, rule: 'noun phrase after the percent' };
+    const verbish = !first || TRAILING.has(first) || ['so', 'vượt', 'mỗi', 'trong', 'và', 'hoặc', 'năm', 'trên', 'tổng', 'kế', 'chỉ'].includes(first);
+    if (!verbish) {
+      const s = compressClause(right.trim().replace(/^(?:các|những)\s+/u, '')).replace(/^số\s+/u, 'tỷ lệ ');
+      return { value: s, rule: 'noun phrase after the percent' };
     }
-    const s = trimTail(lastWords(left, 8));
-    if (s) return { value: /^(tỷ|tỉ) lệ/u.test(s) ? s : `tỷ lệ ${s}`, rule: 'noun phrase before the percent' };
+    const s = trimTail(trimHead(left));
+    if (s) return { value: /^(tỷ|tỉ) lệ/iu.test(s) ? s : `tỷ lệ ${words(s).slice(-8).join(' ')}`, rule: 'noun phrase before the percent' };
   }
 
   if (MONEY.test(unit)) {
-    const head = findHead(left, MONEY_HEADS);
-    let s = head ? trimTail(head) : trimTail(lastWords(left, 6));
-    if (head && words(s).length <= 2) {
-      const act = activity(text, sentence, q.matchStart);
-      if (act) s = `${s} ${act}`;
+    const headText = headChain(MONEY_HEAD, left);
+    let s = headText ? trimTail(headText) : trimTail(trimHead(left));
+    if (!s && colonBefore) s = words(trimHead(colonBefore)).slice(0, 14).join(' ');
+    if (words(s).length <= 4) {
+      // `416 hộ nghèo vay vốn, dư nợ 25.796 triệu đồng`: the money of what was just counted.
+      const prior = priorInSentence && COUNT_UNITS.has(priorInSentence.unit) && !/[;]/.test(text.slice(priorInSentence.end, q.matchStart))
+        ? priorInSentence.subject : undefined;
+      const act = prior ?? actionOf(text.slice(sentence.start, q.matchStart).split(/[;:]/).pop() ?? '');
+      if (act && !lower(s).includes(lower(act))) s = `${s} ${act}`.trim();
     }
-    if (s) return { value: s, rule: head ? 'money head before the figure' : 'words before the figure' };
+    if (s) return { value: words(s).slice(0, 14).join(' '), rule: headText ? 'money head and what it pays for' : 'words before the figure' };
   }
 
-  const s = trimTail(lastWords(left, 6)) || rightPhrase(text, q.end, sentence.end, 6, true);
-  return s ? { value: s, rule: 'words around the figure' } : { value: undefined, rule: 'no subject found' };
+  const s = trimTail(trimHead(left)) || firstClause(right, 6);
+  return s ? { value: words(s).slice(-10).join(' '), rule: 'words around the figure' } : { value: undefined, rule: 'no subject found' };
 }
 
-function lastWords(s: string, n: number): string {
-  return words(s).slice(-n).join(' ');
+/** The figure a `trong đó` part belongs to: before the last `trong đó` of the sentence. */
+function breakdownWhole(text: string, sentence: Sentence, q: QuantityMatch, previous: PriorFigure[]): PriorFigure | undefined {
+  const before = text.slice(sentence.start, q.matchStart);
+  const re = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
+  let at = -1;
+  for (let m = re.exec(before); m; m = re.exec(before)) at = m.index;
+  if (at < 0) return undefined;
+  const abs = sentence.start + at;
+  const c = previous.filter((p) => p.sentenceStart === sentence.start && p.end <= abs);
+  return c[c.length - 1];
+}
+
+/** The first head phrase (with heads right after it) in `s`: `Mức hỗ trợ xây mới` -> `Mức hỗ trợ`. */
+function headPhrase(re: RegExp, s: string): string | undefined {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const m = g.exec(s);
+  if (!m) return undefined;
+  let end = m.index + m[0].length;
+  for (let n = g.exec(s); n && /^\s*$/.test(s.slice(end, n.index)); n = g.exec(s)) end = n.index + n[0].length;
+  return s.slice(m.index, end);
+}
+
+/** Like lastMatchFrom, but a head right before the last one joins it: `kinh phí hỗ trợ`. */
+function headChain(re: RegExp, s: string): string | undefined {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const hits: Array<{ at: number; end: number }> = [];
+  for (let m = g.exec(s); m; m = g.exec(s)) hits.push({ at: m.index, end: m.index + m[0].length });
+  if (!hits.length) return undefined;
+  let k = hits.length - 1;
+  while (k > 0 && /^\s*$/.test(s.slice(hits[k - 1].end, hits[k].at))) k--;
+  return s.slice(hits[k].at);
+}
+
+/** Text from the last match of `re` in `s` to the end of `s`. */
+function lastMatchFrom(re: RegExp, s: string): string | undefined {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let at = -1;
+  for (let m = g.exec(s); m; m = g.exec(s)) at = m.index;
+  return at >= 0 ? s.slice(at) : undefined;
 }

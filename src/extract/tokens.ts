@@ -39,7 +39,7 @@ export function tokenize(text: string): Token[] {
 function mk(text: string, start: number, kind: Token['kind'], gap: string): Token {
   return {
     text,
-    lo: text.toLocaleLowerCase('vi'),
+    lo: text.toLowerCase(),
     start,
     end: start + text.length,
     kind,

@@ -15,7 +15,7 @@ const COUNT_MAX = rules.maxCount as Record<string, number>;
 /** A reason when the value is implausible, else undefined. */
 export function suspectReason(f: Checkable): string | undefined {
   const subject = (f.subject ?? '').toLocaleLowerCase('vi');
-  if (f.unit === 'percent' && f.value > rules.percentMaxForRates && /tỷ lệ|tỉ lệ|phần trăm/.test(subject) && !/tăng|vượt|so với/.test(subject)) {
+  if (f.unit === 'percent' && f.value > rules.percentMaxForRates && /tỷ lệ|tỉ lệ|phần trăm/.test(subject) && !/tăng|vượt|so với|đạt|kế hoạch|chỉ tiêu|dự toán/.test(subject)) {
     return `a rate of ${f.value}% is over 100%`;
   }
   if (/^[A-Z]{3}$/.test(f.unit)) {

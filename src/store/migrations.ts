@@ -1,6 +1,7 @@
 // Numbered, forward-only migrations, one file each under migrations/. Each runs in one
 // transaction; `schema_migrations` records which ran. Never edit a landed migration: add the next.
 import { m001 } from './migrations/001-initial.js';
+import { m002 } from './migrations/002-research.js';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [m001, m002].sort((a, b) => a.version - b.version);
