@@ -4,35 +4,10 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Config, SourceConfig } from './config.js';
 import { SolieuError } from './errors.js';
-import { extractArticle } from './extract/article.js';
-import { findFigures } from './extract/figures.js';
 import { expandPaths, readDocument, type FetchOutcome } from './fetch/files.js';
-import { normalizeFigures } from './normalize/index.js';
+import { processDocument } from './process.js';
 import { openStore, type RunCounts, type RunError, type Store } from './store/index.js';
-import type { ArticleContent, FetchedDocument, FigureRecord, FigureRelation, EntityMention, ProcessedArticle } from './types.js';
-
-export interface ProcessOptions {
-  /** Where the article came from, to resolve relative dates and places. */
-  publishedAt?: string;
-}
-
-/** Extract + normalize one document. Pure: no I/O. */
-export function processDocument(doc: Pick<FetchedDocument, 'uri' | 'format' | 'body' | 'source'>): ProcessedArticle {
-  const content = extractArticle(doc);
-  const { figures, relations } = figuresOf(content);
-  return { uri: doc.uri, source: doc.source, content, figures, relations, entities: entitiesOf(content) };
-}
-
-/** Figures of an article's text, normalised. */
-export function figuresOf(content: Pick<ArticleContent, 'text' | 'title' | 'lead' | 'publishedAt'>): { figures: FigureRecord[]; relations: FigureRelation[] } {
-  const raw = findFigures(content.text, { title: content.title, lead: content.lead, publishedAt: content.publishedAt });
-  return normalizeFigures(raw, content.text);
-}
-
-function entitiesOf(content: ArticleContent): EntityMention[] {
-  void content;
-  return [];
-}
+import type { ProcessedArticle } from './types.js';
 
 export type IngestEvent =
   | { type: 'source'; source: string; total: number }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { SolieuError } from '../errors.js';
 import { decodeText } from '../fetch/decode.js';
 import { formatTable } from '../format.js';
-import { processDocument } from '../pipeline.js';
+import { processDocument } from '../process.js';
 import type { FigureRecord } from '../types.js';
 import { ExitCode, examples } from './shared.js';
 
