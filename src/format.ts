@@ -1,5 +1,5 @@
 // Human-readable output for the CLI.
-import type { FigureRecord } from './types.js';
+import type { EntityMention, FigureRecord } from './types.js';
 
 const width = (s: string) => [...s.normalize('NFC')].length;
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
@@ -7,6 +7,23 @@ const cut = (s: string, n: number) => (width(s) > n ? `${[...s].slice(0, n - 1).
 
 function num(v: number): string {
   return Number.isInteger(v) ? v.toLocaleString('en-US') : String(v);
+}
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c]))));
+  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A fixed-width table of entity mentions. */
+export function formatEntityTable(mentions: EntityMention[]): string {
+  const detail = (m: EntityMention) => {
+    const { kind, text, start, end, canonical, ...rest } = m;
+    void kind; void text; void start; void end; void canonical;
+    return Object.entries(rest).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => `${k}=${v}`).join(' ');
+  };
+  const rows = mentions.map((m, i) => [String(i + 1), m.kind, cut(m.text, 36), cut(m.canonical, 44), cut(detail(m), 60)]);
+  return `${table(['#', 'kind', 'text', 'canonical', 'details'], rows)}\n${mentions.length} mentions\n`;
 }
 
 /** A fixed-width table of figures. */

@@ -1,6 +1,7 @@
 // Extract + normalize for one document: the pure part of the pipeline (no I/O).
 // ingest, extract, replay and reprocess all go through processDocument, so they agree.
 import { extractArticle } from './extract/article.js';
+import { extractEntities } from './extract/entities/index.js';
 import { findFigures } from './extract/figures.js';
 import { normalizeFigures } from './normalize/index.js';
 import type { ArticleContent, EntityMention, FetchedDocument, FigureRecord, FigureRelation, ProcessedArticle } from './types.js';
@@ -19,7 +20,7 @@ export function figuresOf(content: Pick<ArticleContent, 'text' | 'title' | 'lead
   return normalizeFigures(raw, content.text);
 }
 
-function entitiesOf(content: ArticleContent): EntityMention[] {
-  void content;
-  return [];
+/** Entity mentions of an article's text; relative dates resolve against its publication date. */
+export function entitiesOf(content: Pick<ArticleContent, 'text' | 'publishedAt'>): EntityMention[] {
+  return extractEntities(content.text, { publishedAt: content.publishedAt });
 }

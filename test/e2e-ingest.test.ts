@@ -72,6 +72,29 @@ describe('solieu ingest (built CLI) on the seeds', () => {
     void art;
   });
 
+  it('stores entities with their mentions, resolved against the gazetteer', () => {
+    const d = new Database(db, { readonly: true });
+    const place = d.prepare("SELECT * FROM entities WHERE kind = 'place' AND canonical = 'huyện Bạch Thông'").get() as Record<string, unknown>;
+    expect(place).toMatchObject({ level: 'district', parent: 'tỉnh Bắc Kạn' });
+    const mentions = d.prepare(`SELECT m.text, m.start, m.end, a.text AS body FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+      WHERE m.entity_id = ?`).all(place.id) as Array<{ text: string; start: number; end: number; body: string }>;
+    expect(mentions.length).toBeGreaterThan(3);
+    for (const m of mentions) expect(m.body.slice(m.start, m.end)).toBe(m.text);
+    const doc = d.prepare("SELECT data_json FROM entities WHERE kind = 'document' AND code = 'QĐ-UBND'").get() as { data_json: string } | undefined;
+    expect(doc && JSON.parse(doc.data_json)).toMatchObject({ docType: 'Quyết định', number: '662', date: '2022-01-30' });
+    d.close();
+  });
+
+  it('extract --entities prints one JSON line per mention', () => {
+    const r = runCli(['extract', 'seeds/001_5c3843daf007bff4.txt', '--entities', '--format', 'jsonl']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const kinds = new Set(rows.map((x) => x.kind));
+    for (const k of ['place', 'organization', 'document', 'program', 'date']) expect(kinds).toContain(k);
+    const doc = rows.find((x) => x.kind === 'document');
+    expect(doc).toMatchObject({ docType: 'Quyết định', number: '662', code: 'QĐ-UBND', date: '2022-01-30' });
+  });
+
   it('re-ingesting the same inputs adds no rows and reports them unchanged', () => {
     const d0 = new Database(db, { readonly: true });
     const before = d0.prepare('SELECT (SELECT COUNT(*) FROM articles) a, (SELECT COUNT(*) FROM figures) f').get();

@@ -3,9 +3,9 @@ import { Option, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { SolieuError } from '../errors.js';
 import { decodeText } from '../fetch/decode.js';
-import { formatTable } from '../format.js';
+import { formatEntityTable, formatTable } from '../format.js';
 import { processDocument } from '../process.js';
-import type { FigureRecord } from '../types.js';
+import type { EntityMention, FigureRecord } from '../types.js';
 import { ExitCode, examples } from './shared.js';
 
 export function registerExtract(cli: Command): void {
@@ -13,17 +13,19 @@ export function registerExtract(cli: Command): void {
     .description('Extract figures from article files (.txt or .html; "-" reads stdin) and print them.')
     .argument('<file...>', 'files to read, or - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'json', 'table']).default('jsonl'))
-    .addHelpText('after', examples('solieu extract seeds/001_5c3843daf007bff4.txt --format table', 'cat article.txt | solieu extract - --format json'))
-    .action((files: string[], opts: { format: 'jsonl' | 'json' | 'table' }) => {
+    .option('--entities', 'print entity mentions (places, organisations, documents, people, programmes, dates) instead of figures')
+    .addHelpText('after', examples('solieu extract seeds/001_5c3843daf007bff4.txt --format table', 'cat article.txt | solieu extract - --format json',
+      'solieu extract seeds/002_6e80bded62f7b578.txt --entities --format jsonl'))
+    .action((files: string[], opts: { format: 'jsonl' | 'json' | 'table'; entities?: boolean }) => {
       let failed = 0;
-      const all: Array<{ file: string; figures: FigureRecord[] }> = [];
+      const all: Array<{ file: string; figures: Array<FigureRecord | EntityMention> }> = [];
       for (const file of files) {
         try {
           const bytes = file === '-' ? readFileSync(0) : readFileSync(file);
           const format = /\.html?$/i.test(file) ? 'html' : 'text';
           const body = decodeText(bytes, file === '-' ? '(stdin)' : file, format);
           const processed = processDocument({ uri: file, source: 'cli', format, body });
-          all.push({ file, figures: processed.figures });
+          all.push({ file, figures: opts.entities ? processed.entities : processed.figures });
         } catch (e) {
           failed++;
           const msg = e instanceof SolieuError ? e.message : `${file}: ${(e as Error).message}`;
@@ -38,7 +40,7 @@ export function registerExtract(cli: Command): void {
       } else {
         for (const a of all) {
           if (multi) process.stdout.write(`\n${a.file}\n`);
-          process.stdout.write(formatTable(a.figures));
+          process.stdout.write(opts.entities ? formatEntityTable(a.figures as EntityMention[]) : formatTable(a.figures as FigureRecord[]));
         }
       }
       if (failed) throw new ExitCode(1);

@@ -30,7 +30,7 @@ const PLACE_RE = new RegExp(`(?<![\\p{L}])${LEVEL}\\s*${NAME}`, 'gu');
 
 /** Level words as written -> as a researcher reads them. */
 function levelWord(w: string): string {
-  const l = w.toLocaleLowerCase('vi').replace(/\.$/, '');
+  const l = w.toLowerCase().replace(/\.$/, '');
   return l === 'tp' ? 'thành phố' : l;
 }
 
@@ -99,7 +99,7 @@ export function articleContext(text: string, sentences: Sentence[], meta: Articl
       const later = years.find((y) => y.at > offset && y.at < sentence.end);
       if (later) return { value: later.year, rule: 'year in the sentence, after the figure' };
       // 3. năm nay / năm ngoái against the publication date.
-      const s = sentence.text.toLocaleLowerCase('vi');
+      const s = sentence.text.toLowerCase();
       if (publishedYear && /năm nay|từ đầu năm|trong năm qua/.test(s)) return { value: publishedYear, rule: '"năm nay" and the publication date' };
       if (publishedYear && /năm ngoái|năm trước/.test(s)) return { value: publishedYear - 1, rule: '"năm ngoái" and the publication date' };
       // 4. The last year mentioned before, anywhere in the article.

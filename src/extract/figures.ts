@@ -2,7 +2,7 @@
 // for where and when, and whether they are a result or a target. Built on the scanner.
 import type { FigureRecord, QuantityMatch } from '../types.js';
 import { articleContext, type ArticleContext, type ArticleMeta } from './context.js';
-import { modalityOf, measureOf } from './modality.js';
+import { CueIndex, modalityOf, measureOf } from './modality.js';
 import { scanQuantities } from './quantity.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { subjectOf } from './subject.js';
@@ -21,6 +21,7 @@ export function findFigures(text: string, options: FigureOptions = {}): RawFigur
   const sentences = splitSentences(text);
   const ctx = articleContext(text, sentences, options);
   const quantities = scanQuantities(text);
+  const cueIndex = new CueIndex(text, sentences, options.title);
   const out: RawFigure[] = [];
   let si = 0;
   for (const q of quantities) {
@@ -30,7 +31,7 @@ export function findFigures(text: string, options: FigureOptions = {}): RawFigur
     impliedMoney(q, text, sentence);
     const why = notAFigure(q, text);
     if (why) continue;
-    out.push(buildFigure(q, text, sentence, sentences, si, ctx, out));
+    out.push(buildFigure(q, text, sentence, sentences, si, ctx, cueIndex, out));
   }
   return out;
 }
@@ -54,7 +55,7 @@ export function notAFigure(q: QuantityMatch, text: string): string | null {
   if (q.vague) return 'vague amount';
   if (q.unit === 'item' || q.unit === 'household' || q.unit === 'person') {
     // hai dự án trên, 2 địa bàn này: a back-reference, not a new count.
-    const after = text.slice(q.end, q.end + 12).trimStart().toLocaleLowerCase('vi');
+    const after = text.slice(q.end, q.end + 12).trimStart().toLowerCase();
     const word = /^[\p{L}]+(?: [\p{L}]+)?/u.exec(after)?.[0] ?? '';
     const first = word.split(' ')[0];
     if (BACK_REF.has(first) && first !== 'trên') return 'back-reference';
@@ -82,12 +83,12 @@ function breakdownParent(q: QuantityMatch, text: string, sentence: Sentence, pre
 }
 
 function buildFigure(q: QuantityMatch, text: string, sentence: Sentence, sentences: Sentence[], si: number,
-  ctx: ArticleContext, previous: RawFigure[]): RawFigure {
+  ctx: ArticleContext, cues: CueIndex, previous: RawFigure[]): RawFigure {
   const rules: Record<string, string> = {};
   const subject = subjectOf(q, text, sentence, previous);
   rules.subject = subject.rule;
-  let modality = modalityOf(q, text, sentence, sentences, si, ctx);
-  let measure = measureOf(q, text, sentence);
+  let modality = modalityOf(q, text, sentence, sentences, si, cues);
+  let measure = measureOf(q, text, sentence, cues);
   // `giảm 4.711 hộ; trong đó có 3.365 hộ nghèo`: the parts share the whole's modality and measure.
   const whole = breakdownParent(q, text, sentence, previous);
   if (whole) {

@@ -1,94 +1,130 @@
 // Is a figure a result or a target (modality), a level or a change (measure)?
+// Cue words are found once per article (CueIndex); each figure then looks them up by offset.
 import cues from '../data/cues.json' with { type: 'json' };
 import type { Measure, Modality, QuantityMatch } from '../types.js';
-import type { ArticleContext, Attr } from './context.js';
+import type { Attr } from './context.js';
 import type { Sentence } from './sentences.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const wordsRe = (list: string[]) => new RegExp(`(?<![\\p{L}])(?:${[...list].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}])`, 'giu');
+// Word boundaries as explicit Vietnamese letter ranges: much cheaper than \p{L} lookarounds.
+const L = 'a-zA-Z\\u00C0-\\u024F\\u1E00-\\u1EFF';
+const wordsRe = (list: string[]) =>
+  new RegExp(`(?<![${L}])(?:${[...list].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![${L}])`, 'g');
 const TARGET = wordsRe(cues.target);
 const NOT_TARGET = wordsRe(cues.targetNotAfter);
 const ACTUAL = wordsRe(cues.actual);
 const CHANGE = wordsRe(cues.change);
 const LEVEL_AFTER = wordsRe(cues.levelAfterChange);
 const ACTUAL_AFTER = wordsRe(cues.actualAfter);
-const TASK = new RegExp(`^(?:${cues.taskOpeners.map(esc).join('|')})(?![\\p{L}])`, 'u');
-const DONE = /(?<![\p{L}])(?:đã|đạt được|kết quả)(?![\p{L}])/iu;
+const DONE = wordsRe(['đã', 'đạt được', 'kết quả']);
+const HEADLINE_GOAL = wordsRe(['phấn đấu', 'mục tiêu', 'kế hoạch', 'chỉ tiêu', 'dự kiến']);
+const TASK = new RegExp(`^(?:${cues.taskOpeners.map(esc).join('|')})(?![${L}])`);
 
-function lastMatch(re: RegExp, s: string): { at: number; text: string } | undefined {
+interface Hit { at: number; end: number; text: string }
+
+function hits(re: RegExp, s: string): Hit[] {
+  const out: Hit[] = [];
   re.lastIndex = 0;
-  let last: { at: number; text: string } | undefined;
-  for (let m = re.exec(s); m; m = re.exec(s)) last = { at: m.index, text: m[0] };
-  return last;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ at: m.index, end: m.index + m[0].length, text: m[0] });
+  return out;
 }
 
-/** Hides phrases like `vượt kế hoạch` so their cue words do not count. */
-function mask(s: string): string {
-  return s.replace(NOT_TARGET, (m) => '_'.repeat(m.length));
+/** The last hit starting in [from, to), by binary search. */
+function lastIn(list: Hit[], from: number, to: number): Hit | undefined {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].at < to) lo = mid + 1; else hi = mid; }
+  const h = list[lo - 1];
+  return h && h.at >= from ? h : undefined;
 }
 
-const planCache = new WeakMap<Sentence[], boolean>();
+/** Cue words of one article, found once. Lower-cased text; `vượt kế hoạch` and programme names masked. */
+export class CueIndex {
+  readonly target: Hit[];
+  readonly actual: Hit[];
+  readonly change: Hit[];
+  readonly level: Hit[];
+  readonly actualAfter: Hit[];
+  readonly done: Hit[];
+  /** Per sentence: the last modality cue in it ('target' | 'actual' | undefined). */
+  private readonly sentenceCue: Array<{ value: Modality; text: string } | undefined>;
+  readonly isPlan: boolean;
 
-/** Whole articles can be plans: many target cues, few reported results. */
-function articleIsPlan(text: string, sentences: Sentence[], title?: string): boolean {
-  const cached = planCache.get(sentences);
-  if (cached !== undefined) return cached;
-  // A headline that announces a goal (`Hải Dương: Phấn đấu giảm tỷ lệ hộ nghèo`) makes the article a plan.
-  const headline = mask(title ?? sentences[0]?.text.split('\n')[0] ?? '');
-  if (/(?<![\p{L}])(phấn đấu|mục tiêu|kế hoạch|chỉ tiêu|dự kiến)(?![\p{L}])/iu.test(headline) && !/(?<![\p{L}])đã(?![\p{L}])/iu.test(headline)) {
-    planCache.set(sentences, true);
-    return true;
+  constructor(text: string, readonly sentences: Sentence[], title?: string) {
+    const lower = text.toLowerCase();
+    const masked = lower.replace(NOT_TARGET, (m) => '_'.repeat(m.length));
+    this.target = hits(TARGET, masked);
+    this.actual = hits(ACTUAL, masked);
+    this.change = hits(CHANGE, lower);
+    this.level = hits(LEVEL_AFTER, lower);
+    this.actualAfter = hits(ACTUAL_AFTER, lower);
+    this.done = hits(DONE, masked);
+    this.sentenceCue = sentences.map((s) => this.lastCue(s.start, s.end));
+    this.isPlan = planArticle(masked, this.target.length, this.done.length, title, sentences);
   }
-  const body = mask(text);
-  const targets = (body.match(TARGET) ?? []).length;
-  const done = (body.match(/(?<![\p{L}])(đã|đạt được|kết quả)(?![\p{L}])/giu) ?? []).length;
-  const plan = targets >= 4 && targets > done * 2;
-  planCache.set(sentences, plan);
-  return plan;
+
+  /** The later of the last target and last result cue in [from, to). */
+  lastCue(from: number, to: number): { value: Modality; text: string } | undefined {
+    const t = lastIn(this.target, from, to);
+    const a = lastIn(this.actual, from, to);
+    if (t && (!a || t.at > a.at)) return { value: 'target', text: t.text };
+    if (a) return { value: 'actual', text: a.text };
+    return undefined;
+  }
+
+  cueOfSentence(i: number): { value: Modality; text: string } | undefined {
+    return this.sentenceCue[i];
+  }
+
+  /** True when a sentence of the paragraph reports a result (`đã`, `kết quả`). */
+  paragraphHasResult(paragraph: number): boolean {
+    return this.sentences.some((s) => s.paragraph === paragraph && lastIn(this.done, s.start, s.end) !== undefined);
+  }
 }
 
-export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, sentences: Sentence[], si: number,
-  ctx: ArticleContext): Attr<Modality> {
-  const before = mask(text.slice(sentence.start, q.matchStart));
-  const t = lastMatch(TARGET, before);
-  const a = lastMatch(ACTUAL, before);
-  if (t && (!a || t.at > a.at)) return { value: 'target', rule: `target cue "${t.text}" before the figure` };
-  if (a) return { value: 'actual', rule: `result cue "${a.text}" before the figure` };
+/** Whole articles can be plans: a headline that announces a goal, or many target cues and few results. */
+function planArticle(masked: string, targets: number, done: number, title: string | undefined, sentences: Sentence[]): boolean {
+  const headline = (title ?? sentences[0]?.text.split('\n')[0] ?? '').toLowerCase().replace(NOT_TARGET, (m) => '_'.repeat(m.length));
+  HEADLINE_GOAL.lastIndex = 0;
+  if (HEADLINE_GOAL.test(headline) && !/(?<![a-zà-ỹđ])đã(?![a-zà-ỹđ])/.test(headline)) return true;
+  void masked;
+  return targets >= 4 && targets > done * 2;
+}
+
+export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, sentences: Sentence[], si: number, cues: CueIndex): Attr<Modality> {
+  const c = cues.lastCue(sentence.start, q.matchStart);
+  if (c) return { value: c.value, rule: `${c.value === 'target' ? 'target' : 'result'} cue "${c.text}" before the figure` };
   // `chỉ còn 1,75%, đạt mục tiêu đề ra`: a result measured against its target.
-  const afterText = text.slice(q.end, sentence.end);
-  ACTUAL_AFTER.lastIndex = 0;
-  const aa = ACTUAL_AFTER.exec(afterText);
-  if (aa) return { value: 'actual', rule: `result cue "${aa[0]}" after the figure` };
+  const aa = lastIn(cues.actualAfter, q.end, sentence.end);
+  if (aa) return { value: 'actual', rule: `result cue "${aa.text}" after the figure` };
   // A paragraph that sets out a plan: its later sentences are targets too.
   for (let k = si - 1; k >= 0 && sentences[k].paragraph === sentence.paragraph; k--) {
-    const s = mask(sentences[k].text);
-    const pt = lastMatch(TARGET, s);
-    const pa = lastMatch(ACTUAL, s);
-    if (pt && (!pa || pt.at > pa.at)) return { value: 'target', rule: `paragraph sets a target ("${pt.text}")` };
-    if (pa) return { value: 'actual', rule: `paragraph reports results ("${pa.text}")` };
+    const pc = cues.cueOfSentence(k);
+    if (pc) return { value: pc.value, rule: pc.value === 'target' ? `paragraph sets a target ("${pc.text}")` : `paragraph reports results ("${pc.text}")` };
   }
   // A paragraph of tasks (`Thực hiện hiệu quả ... . 90% hộ nghèo được vay vốn`) with no reported result.
   const first = sentences.find((x) => x.paragraph === sentence.paragraph);
-  if (first && TASK.test(first.text) && !sentences.some((x) => x.paragraph === sentence.paragraph && DONE.test(mask(x.text)))) {
+  if (first && TASK.test(first.text) && !cues.paragraphHasResult(sentence.paragraph)) {
     return { value: 'target', rule: 'paragraph is a list of tasks' };
   }
-  if (articleIsPlan(text, sentences, ctx.title)) return { value: 'target', rule: 'the article is a plan' };
+  if (cues.isPlan) return { value: 'target', rule: 'the article is a plan' };
+  void text;
   return { value: 'actual', rule: 'default: reported figure' };
 }
 
-export function measureOf(q: QuantityMatch, text: string, sentence: Sentence): Attr<Measure> {
+export function measureOf(q: QuantityMatch, text: string, sentence: Sentence, cues: CueIndex): Attr<Measure> {
   // The clause before the figure: back to ; : ( or the sentence start.
   const before = text.slice(sentence.start, q.matchStart);
   const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(':'));
-  const clause = before.slice(cut + 1);
+  const clauseStart = sentence.start + cut + 1;
   const after = text.slice(q.end, Math.min(sentence.end, q.end + 30));
   if (/^\s*(?:\)?\s*)?so (?:với|cùng kỳ)/iu.test(after)) return { value: 'change', rule: '"so với" after the figure' };
-  const c = lastMatch(CHANGE, clause);
+  const c = lastIn(cues.change, clauseStart, q.matchStart);
   if (!c) return { value: 'level', rule: 'no change word before the figure' };
-  const between = clause.slice(c.at + c.text.length);
-  const lv = lastMatch(LEVEL_AFTER, between);
-  if (lv) return { value: 'level', rule: `"${c.text} … ${lv.text}" states a level` };
+  // `giảm còn` is itself a level phrase starting where the change word does.
+  const lv = lastIn(cues.level, c.at, q.matchStart);
+  if (lv && lv.end > c.end) return { value: 'level', rule: `"${c.text} … ${lv.text}" states a level` };
   // Another number between the change word and this figure takes the change word for itself.
+  const between = text.slice(c.end, q.matchStart);
   if (/\d/.test(between.replace(/(?:19|20)\d\d/g, ''))) return { value: 'level', rule: 'change word belongs to an earlier figure' };
   return { value: 'change', rule: `change word "${c.text}" before the figure` };
 }

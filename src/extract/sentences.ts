@@ -60,7 +60,7 @@ export function splitSentences(text: string): Sentence[] {
 
 function isAbbreviation(body: string, dot: number): boolean {
   const before = body.slice(Math.max(0, dot - 12), dot);
-  const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLocaleLowerCase('vi') ?? '';
+  const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
   // A single capital letter (initials: Nguyễn V. A.)

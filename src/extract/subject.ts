@@ -8,7 +8,7 @@ import type { Sentence } from './sentences.js';
 
 export interface PriorFigure { noun?: string; subject?: string; unit: string; start: number; end: number; sentenceStart: number }
 
-const lower = (s: string) => s.toLocaleLowerCase('vi');
+const lower = (s: string) => s.toLowerCase();
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phraseRe = (list: string[], flags = 'giu') =>
@@ -90,6 +90,12 @@ function actionOf(left: string): string {
   let s = trimHead(left);
   s = s.replace(/^.*?(?:đã|đang|sẽ|được|tiếp tục|thực hiện|tổ chức)\s+/u, (m) => (/tổ chức\s+$/u.test(m) ? 'tổ chức ' : ''));
   return trimTail(s.replace(/\s+cho\s*$/u, ''));
+}
+
+/** An action only when a verb marker introduces it (`đã cấp thẻ BHYT cho`), at most 6 words. */
+function markedAction(clause: string): string {
+  const m = /(?<![\p{L}])(?:đã|đang|sẽ|được|thực hiện)\s+([^,;:()]{3,60}?)\s+(?:cho|với|tại|đến|là)(?![\p{L}])/u.exec(clause);
+  return m ? words(trimTail(m[1])).slice(0, 6).join(' ') : '';
 }
 
 export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, previous: PriorFigure[]): Attr<string | undefined> {
@@ -218,14 +224,21 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
   }
 
   if (MONEY.test(unit)) {
-    const headText = headChain(MONEY_HEAD, left);
-    let s = headText ? trimTail(headText) : trimTail(trimHead(left));
+    // Only the words since the previous figure of the clause describe this amount.
+    const scope = local ?? left;
+    const headText = headChain(MONEY_HEAD, scope);
+    let s = headText ? trimTail(headText) : '';
+    if (!s && local !== undefined && priorInSentence?.unit === unit && priorInSentence.subject) {
+      // `giá 450.000 đồng thì nay đã 700.000 đồng`: the same head as the amount before.
+      s = headPhrase(MONEY_HEAD, priorInSentence.subject) ?? '';
+    }
+    if (!s) s = trimTail(trimHead(scope));
     if (!s && colonBefore) s = words(trimHead(colonBefore)).slice(0, 14).join(' ');
     if (words(s).length <= 4) {
       // `416 hộ nghèo vay vốn, dư nợ 25.796 triệu đồng`: the money of what was just counted.
       const prior = priorInSentence && COUNT_UNITS.has(priorInSentence.unit) && !/[;]/.test(text.slice(priorInSentence.end, q.matchStart))
         ? priorInSentence.subject : undefined;
-      const act = prior ?? actionOf(text.slice(sentence.start, q.matchStart).split(/[;:]/).pop() ?? '');
+      const act = prior ?? markedAction(text.slice(sentence.start, q.matchStart).split(/[;:]/).pop() ?? '');
       if (act && !lower(s).includes(lower(act))) s = `${s} ${act}`.trim();
     }
     if (s) return { value: words(s).slice(0, 14).join(' '), rule: headText ? 'money head and what it pays for' : 'words before the figure' };

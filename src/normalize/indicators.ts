@@ -15,7 +15,7 @@ export const INDICATORS: Indicator[] = data.indicators;
 
 /** The indicator key of a figure, from its subject, noun and unit. */
 export function indicatorOf(f: { subject?: string; noun?: string; unit: string; sentence?: string }): string {
-  const hay = `${f.subject ?? ''} | ${f.noun ?? ''}`.toLocaleLowerCase('vi');
+  const hay = `${f.subject ?? ''} | ${f.noun ?? ''}`.toLowerCase();
   for (const ind of INDICATORS) {
     if (ind.units && !ind.units.includes(f.unit)) continue;
     if (ind.none?.some((w) => hay.includes(w))) continue;

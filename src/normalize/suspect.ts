@@ -14,7 +14,7 @@ const COUNT_MAX = rules.maxCount as Record<string, number>;
 
 /** A reason when the value is implausible, else undefined. */
 export function suspectReason(f: Checkable): string | undefined {
-  const subject = (f.subject ?? '').toLocaleLowerCase('vi');
+  const subject = (f.subject ?? '').toLowerCase();
   if (f.unit === 'percent' && f.value > rules.percentMaxForRates && /tỷ lệ|tỉ lệ|phần trăm/.test(subject) && !/tăng|vượt|so với|đạt|kế hoạch|chỉ tiêu|dự toán/.test(subject)) {
     return `a rate of ${f.value}% is over 100%`;
   }
@@ -25,7 +25,7 @@ export function suspectReason(f: Checkable): string | undefined {
       const multiplicand = Number(m[1].replace(/\./g, '').replace(',', '.'));
       if (multiplicand >= rules.scaleWordMaxMultiplicand) return `${m[1]} ${m[2]}: a million ${m[2]} or more is almost certainly a typo`;
     }
-    const level = (f.location ?? '').toLocaleLowerCase('vi').match(/^(xã|phường|thị trấn|huyện|thị xã|quận|thành phố|tỉnh)/)?.[1];
+    const level = (f.location ?? '').toLowerCase().match(/^(xã|phường|thị trấn|huyện|thị xã|quận|thành phố|tỉnh)/)?.[1];
     if (level && f.value > LEVEL_MAX[level]) return `${f.value} đồng is implausible for one ${level}`;
   }
   const max = COUNT_MAX[f.unit];

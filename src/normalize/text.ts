@@ -17,13 +17,13 @@ export function nfc(text: string): string {
 
 /** Lower case with tone marks placed the modern way (hòa, thủy), for comparing names. */
 export function foldCase(text: string): string {
-  return nfc(text).toLocaleLowerCase('vi').replace(TONE_RE, (m) => TONE_MOVES[m] ?? m);
+  return nfc(text).toLowerCase().replace(TONE_RE, (m) => TONE_MOVES[m] ?? m);
 }
 
 /** Diacritic-free key with đ -> d: `Thái Nguyên` -> `thai nguyen`. For search and fuzzy lookups. */
 export function asciiKey(text: string): string {
   return nfc(text)
-    .toLocaleLowerCase('vi')
+    .toLowerCase()
     .replace(/đ/g, 'd')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
