@@ -12,7 +12,7 @@ interface Fig {
   parent?: number;
 }
 
-const BREAKDOWN = /(?:trong đó|bao gồm|gồm|cụ thể)\s*(?:có)?\s*:?\s*$/iu;
+const BREAKDOWN = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/iu;
 
 export function findRelations(figures: Fig[], text: string): FigureRelation[] {
   const out: FigureRelation[] = [];
@@ -32,9 +32,8 @@ export function findRelations(figures: Fig[], text: string): FigureRelation[] {
     // Breakdown: the parent, then `trong đó`, then children of the same unit in the same sentence.
     const next = figures[i + 1];
     if (!next || next.sentenceStart !== p.sentenceStart || next.unit !== p.unit) continue;
-    if (!BREAKDOWN.test(text.slice(p.end, next.start).replace(/[^\p{L}\s:]/gu, ' ').replace(/\s+/g, ' ').trim() + ' ')) {
-      if (!BREAKDOWN.test(text.slice(p.end, next.start).split(/[,;]/)[0] ?? '')) continue;
-    }
+    const between = text.slice(p.end, next.start);
+    if (!BREAKDOWN.test(between) || between.includes(';')) continue;
     const children: number[] = [];
     for (let k = i + 1; k < figures.length; k++) {
       const c = figures[k];
