@@ -1,7 +1,9 @@
 // solieu export NAME: a whole table or view as CSV, JSON or JSON Lines, streamed to stdout or a file.
 import { Option, type Command } from 'commander';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { ConfigError, SolieuError } from '../errors.js';
 import { exportRelation, type ExportFormat } from '../store/export.js';
 import { openReader } from '../store/query.js';
 import { databasePath, isBrokenPipe } from './db.js';
@@ -34,6 +36,7 @@ export function registerExport(cli: Command): void {
         const part = `${opts.out}.part-${process.pid}`;
         const file = createWriteStream(part);
         try {
+          await once(file, 'open').catch((e: Error) => { throw new ConfigError(`cannot write ${opts.out}: ${e.message}`, { cause: e }); });
           const n = await exportRelation(store, name, opts.format, file, { bom: opts.bom });
           file.end();
           await finished(file);
@@ -42,6 +45,8 @@ export function registerExport(cli: Command): void {
         } catch (e) {
           file.destroy();
           rmSync(part, { force: true });
+          const err = e as NodeJS.ErrnoException;
+          if (err.syscall && !(e instanceof SolieuError)) throw new ConfigError(`cannot write ${opts.out}: ${err.message}`, { cause: e });
           throw e;
         }
       } finally {

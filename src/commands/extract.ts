@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { SolieuError } from '../errors.js';
 import { decodeText } from '../fetch/decode.js';
 import { formatEntityTable, formatTable } from '../format.js';
-import { processDocument } from '../process.js';
 import type { EntityMention, FigureRecord } from '../types.js';
 import { ExitCode, examples } from './shared.js';
 
@@ -16,7 +15,9 @@ export function registerExtract(cli: Command): void {
     .option('--entities', 'print entity mentions (places, organisations, documents, people, programmes, dates) instead of figures')
     .addHelpText('after', examples('solieu extract seeds/001_5c3843daf007bff4.txt --format table', 'cat article.txt | solieu extract - --format json',
       'solieu extract seeds/002_6e80bded62f7b578.txt --entities --format jsonl'))
-    .action((files: string[], opts: { format: 'jsonl' | 'json' | 'table'; entities?: boolean }) => {
+    .action(async (files: string[], opts: { format: 'jsonl' | 'json' | 'table'; entities?: boolean }) => {
+      // Loaded on use: the extractors and the gazetteer cost ~0.5 s to load, other commands need none of it.
+      const { processDocument } = await import('../process.js');
       let failed = 0;
       const all: Array<{ file: string; figures: Array<FigureRecord | EntityMention> }> = [];
       for (const file of files) {

@@ -25,7 +25,7 @@ export function registerQuery(cli: Command): void {
       try {
         const v = store.schemaVersion();
         if (v < SCHEMA_VERSION) {
-          process.stderr.write(`note: schema version ${v} is older than ${SCHEMA_VERSION}; "solieu db migrate" adds the views and search index\n`);
+          process.stderr.write(`note: the database has schema version ${v}, older than this solieu's ${SCHEMA_VERSION}; "solieu db migrate" upgrades it\n`);
         }
         const q = prepareQuery(store, sql, opts.param ?? []);
         if (!q.columns.length) {

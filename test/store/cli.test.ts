@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/index.js';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { parseCsv } from './csv.js';
 import { WRITES, fileHash, makeV1Database, insertArticleSql } from './fixtures.js';
@@ -51,7 +52,7 @@ describe('solieu query', () => {
   it.each(SOME_WRITES)('refuses %s with exit 2, and the file stays byte for byte the same', (sql) => {
     const before = fileHash(db);
     const r = runCli(['query', sql, '--db', db], { cwd: dir });
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^error: solieu query is read-only: .*nothing was changed\n$/);
     expect(r.stdout).toBe('');
     expect(fileHash(db)).toBe(before);
@@ -76,11 +77,11 @@ describe('solieu query', () => {
     const future = join(tempDir(), 'future.db');
     runCli(['db', 'migrate', '--db', future]);
     const raw = new Database(future);
-    raw.prepare("INSERT INTO schema_migrations VALUES (7, 'future', 'x')").run();
+    raw.prepare("INSERT INTO schema_migrations VALUES (99, 'future', 'x')").run();
     raw.close();
     const r = runCli(['query', 'SELECT 1', '--db', future]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/schema version 7, newer than this solieu knows \(2\); upgrade solieu/);
+    expect(r.stderr).toContain(`schema version 99, newer than this solieu knows (${SCHEMA_VERSION}); upgrade solieu`);
   });
 });
 
@@ -114,7 +115,7 @@ describe('solieu search', () => {
     const r = runCli(['search', 'thai', '--db', old]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/search needs database schema version 2, but .* has version 1: run "solieu db migrate/);
-    expect(runCli(['db', 'migrate', '--db', old]).stdout).toMatch(/schema: version 2/);
+    expect(runCli(['db', 'migrate', '--db', old]).stdout).toContain(`schema: version ${SCHEMA_VERSION}`);
     expect(runCli(['search', 'thai', '--db', old]).stdout).toMatch(/\*\*Thái\*\* Nguyên/);
   });
 });
@@ -150,6 +151,12 @@ describe('solieu export', () => {
     expect(r.stderr).toMatch(/no table or view named "figures; DROP TABLE figures"; choose one of: .*figures.*v_figures/);
     expect(existsSync(out)).toBe(false);
     expect(runCli(['query', 'SELECT COUNT(*) AS n FROM figures', '--format', 'jsonl', '--db', db]).stdout).not.toBe('{"n":0}\n');
+  });
+
+  it('says it cannot write the file, with exit 2', () => {
+    const r = runCli(['export', 'units', '--out', join(dir, 'no', 'such', 'dir', 'u.csv'), '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot write .*u\.csv: ENOENT/);
   });
 
   it('stops quietly when the reader closes the pipe early', async () => {
@@ -198,7 +205,8 @@ describe('solieu stats and db check', () => {
     const r = runCli(['db', 'check', '--db', copy]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/foreign keys: 2 row\(s\) point at nothing/);
-    expect(r.stdout).toMatch(/search index does not match the article text/);
+    expect(r.stdout).toMatch(/1 article\(s\) indexed with other text than they hold \(ids 1\)/);
+    expect(r.stdout).toMatch(/indexed term\(s\) do not match/);
     expect(r.stdout).toMatch(/'rebuild'/);
     expect(r.stdout).toMatch(/PROBLEMS FOUND\n$/);
     const j = JSON.parse(runCli(['db', 'check', '--format', 'json', '--db', copy]).stdout);

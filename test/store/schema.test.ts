@@ -16,17 +16,17 @@ const names = (db: Database.Database, type: string) =>
 describe('migrations', () => {
   it('are numbered 1, 2, ... with no gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
   });
 
   it('build the whole schema on an empty file', () => {
     const store = openStore(join(tempDir(), 'new.db'));
-    expect(store.schemaVersion()).toBe(2);
+    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
     const db = store.db;
     expect(names(db, 'table')).toEqual(expect.arrayContaining(['articles', 'figures', 'figure_relations', 'units', 'entities',
       'entity_mentions', 'runs', 'run_items', 'sources', 'fetch_log', 'schema_migrations', 'articles_fts']));
-    expect(names(db, 'view')).toEqual(['articles_fts_content', 'v_figures', 'v_indicator_by_location_year']);
-    expect(names(db, 'trigger')).toEqual(['articles_fts_delete', 'articles_fts_insert', 'articles_fts_update']);
+    expect(names(db, 'view')).toEqual(expect.arrayContaining(['articles_fts_content', 'v_figures', 'v_indicator_by_location_year']));
+    expect(names(db, 'trigger')).toEqual(expect.arrayContaining(['articles_fts_delete', 'articles_fts_insert', 'articles_fts_update']));
     expect(names(db, 'index')).toEqual(expect.arrayContaining(['figures_location_period', 'figures_period',
       'articles_outlet_published', 'articles_source', 'run_items_article']));
     expect(names(db, 'index')).not.toContain('figures_location');
@@ -41,11 +41,11 @@ describe('migrations', () => {
     const path = join(tempDir(), 'again.db');
     openStore(path).close();
     const store = openStore(path);
-    expect((store.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get())).toBe(2);
+    expect((store.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get())).toBe(MIGRATIONS.length);
     store.close();
   });
 
-  it('bring a version 1 database to version 2, indexing the articles already there', () => {
+  it('bring a version 1 database to the current version, indexing the articles already there', () => {
     const path = join(tempDir(), 'v1.db');
     const old = makeV1Database(path);
     const a = insertArticleSql(old, 'https://example.vn/a', 'Thành phố Thái Nguyên giảm nghèo', 'Tổng kinh phí 1.837 triệu đồng cho hộ nghèo.');
@@ -54,7 +54,7 @@ describe('migrations', () => {
     old.close();
 
     const store = openStore(path);
-    expect(store.schemaVersion()).toBe(2);
+    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
     expect(searchArticles(store, 'thai nguyen').map((h) => h.id)).toEqual([a]);
     expect(searchArticles(store, 'dong').map((h) => h.id)).toEqual([a]);
     expect(searchArticles(store, 'ho ngheo')[0].snippet).toContain('[hộ] [nghèo]');
@@ -83,7 +83,7 @@ describe('migrations', () => {
       try { open().close(); } catch (e) { err = e; }
       expect(err).toBeInstanceOf(StoreError);
       expect((err as StoreError).code).toBe('E_SCHEMA_NEWER');
-      expect((err as Error).message).toMatch(/schema version 99, newer than this solieu knows \(2\); upgrade solieu/);
+      expect((err as Error).message).toContain(`schema version 99, newer than this solieu knows (${SCHEMA_VERSION}); upgrade solieu`);
     }
   });
 });
