@@ -20,8 +20,10 @@ export interface ArticleContext {
   years: Array<{ year: number; at: number }>;
   location?: Attr<string>;
   publishedYear?: number;
-  periodAt(offset: number, sentence: Sentence, sentences: Sentence[], si: number): Attr<number> | undefined;
+  periodAt(offset: number, sentence: Sentence, sentences: Sentence[], si: number, end?: number): Attr<number> | undefined;
   locationAt(offset: number, sentence: Sentence): Attr<string> | undefined;
+  /** A year in the sentence before the article's horizon (its publication year, else its latest year). */
+  pastYearIn(sentence: Sentence): number | undefined;
 }
 
 const LEVEL = '([Tt]ỉnh|[Tt]hành phố|T[Pp]\\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hị trấn)';
@@ -90,7 +92,12 @@ export function articleContext(text: string, sentences: Sentence[], meta: Articl
     years,
     location,
     publishedYear,
-    periodAt(offset, sentence) {
+    periodAt(offset, sentence, _sentences, _si, end = offset) {
+      // 0. A year right after the figure: `18,5% cuối năm 2022`, `15,2% (năm 2023)`.
+      const next = years.find((y) => y.at >= end && y.at < sentence.end);
+      if (next && /^[\s,(]*(?:vào |đến |tính đến )?(?:cuối |đầu |giữa )?(?:năm |tháng \d{1,2}\/|\d{1,2}\/\d{1,2}\/)?$/u.test(text.slice(end, next.at))) {
+        return { value: next.year, rule: 'year right after the figure' };
+      }
       // 1. The nearest year before the figure in its sentence.
       let best: { year: number; at: number } | undefined;
       for (const y of years) if (y.at >= sentence.start && y.at < offset) best = y;
@@ -109,6 +116,11 @@ export function articleContext(text: string, sentences: Sentence[], meta: Articl
       const first = years[0];
       if (first) return { value: first.year, rule: 'first year mentioned in the article' };
       return undefined;
+    },
+    pastYearIn(sentence) {
+      const horizon = publishedYear ?? Math.max(0, ...years.map((y) => y.year));
+      const y = years.find((x) => x.at >= sentence.start && x.at < sentence.end && x.year < horizon);
+      return y?.year;
     },
     locationAt(offset, sentence) {
       // A place that opens the sentence (`Huyện X có ...`, `Tại xã Y, ...`) wins over the article's place.
@@ -135,6 +147,9 @@ function mainPlace(text: string, meta: ArticleMeta): Attr<string> | undefined {
   // Headline `Hải Dương: ...`, `Thành phố Thái Nguyên: ...`
   const heads = [meta.title, firstLine(text)].filter(Boolean) as string[];
   for (const h of heads) {
+    // `Xã Nậm Có mở hai lớp ...`: a headline that opens with a place is about it.
+    const opening = placeMentions(h.slice(0, 80))[0];
+    if (opening && opening.start === 0 && !/^[^:]{2,60}:/.test(h)) return { value: `${opening.level} ${opening.name}`, rule: 'place opening the headline' };
     const lead = /^([^:]{2,60}):/.exec(h)?.[1]?.trim();
     if (!lead) continue;
     const withLevel = placeMentions(lead)[0];

@@ -87,7 +87,7 @@ function buildFigure(q: QuantityMatch, text: string, sentence: Sentence, sentenc
   const rules: Record<string, string> = {};
   const subject = subjectOf(q, text, sentence, previous);
   rules.subject = subject.rule;
-  let modality = modalityOf(q, text, sentence, sentences, si, cues);
+  let modality = modalityOf(q, text, sentence, sentences, si, cues, (s) => ctx.pastYearIn(s));
   let measure = measureOf(q, text, sentence, cues);
   // `giảm 4.711 hộ; trong đó có 3.365 hộ nghèo`: the parts share the whole's modality and measure.
   const whole = breakdownParent(q, text, sentence, previous);
@@ -97,7 +97,7 @@ function buildFigure(q: QuantityMatch, text: string, sentence: Sentence, sentenc
   }
   rules.modality = modality.rule;
   rules.measure = measure.rule;
-  const period = ctx.periodAt(q.start, sentence, sentences, si);
+  const period = ctx.periodAt(q.start, sentence, sentences, si, q.end);
   if (period) rules.period = period.rule;
   const location = ctx.locationAt(q.start, sentence);
   if (location) rules.location = location.rule;

@@ -3,7 +3,7 @@
 import cues from '../data/cues.json' with { type: 'json' };
 import type { Measure, Modality, QuantityMatch } from '../types.js';
 import type { Attr } from './context.js';
-import type { Sentence } from './sentences.js';
+import { clauseCut, type Sentence } from './sentences.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Word boundaries as explicit Vietnamese letter ranges: much cheaper than \p{L} lookarounds.
@@ -14,6 +14,7 @@ const TARGET = wordsRe(cues.target);
 const NOT_TARGET = wordsRe(cues.targetNotAfter);
 const ACTUAL = wordsRe(cues.actual);
 const CHANGE = wordsRe(cues.change);
+const CHANGE_NOT = wordsRe(cues.changeNot);
 const LEVEL_AFTER = wordsRe(cues.levelAfterChange);
 const ACTUAL_AFTER = wordsRe(cues.actualAfter);
 const DONE = wordsRe(['đã', 'đạt được', 'kết quả']);
@@ -52,9 +53,11 @@ export class CueIndex {
   constructor(text: string, readonly sentences: Sentence[], title?: string) {
     const lower = text.toLowerCase();
     const masked = lower.replace(NOT_TARGET, (m) => '_'.repeat(m.length));
-    this.target = hits(TARGET, masked);
+    // `đạt 87,5% kế hoạch vốn`: a plan named after a percent is the yardstick of a result.
+    this.target = hits(TARGET, masked).filter((h) => !/%\s*$/.test(lower.slice(Math.max(0, h.at - 3), h.at)));
     this.actual = hits(ACTUAL, masked);
-    this.change = hits(CHANGE, lower);
+    // `giảm nghèo` (poverty reduction) and `tăng cường` (strengthen) are names, not changes.
+    this.change = hits(CHANGE, lower.replace(CHANGE_NOT, (m) => '_'.repeat(m.length)));
     this.level = hits(LEVEL_AFTER, lower);
     this.actualAfter = hits(ACTUAL_AFTER, lower);
     this.done = hits(DONE, masked);
@@ -90,7 +93,8 @@ function planArticle(masked: string, targets: number, done: number, title: strin
   return targets >= 4 && targets > done * 2;
 }
 
-export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, sentences: Sentence[], si: number, cues: CueIndex): Attr<Modality> {
+export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, sentences: Sentence[], si: number, cues: CueIndex,
+  pastYear?: (sentence: Sentence) => number | undefined): Attr<Modality> {
   const c = cues.lastCue(sentence.start, q.matchStart);
   if (c) return { value: c.value, rule: `${c.value === 'target' ? 'target' : 'result'} cue "${c.text}" before the figure` };
   // `chỉ còn 1,75%, đạt mục tiêu đề ra`: a result measured against its target.
@@ -106,7 +110,12 @@ export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, s
   if (first && TASK.test(first.text) && !cues.paragraphHasResult(sentence.paragraph)) {
     return { value: 'target', rule: 'paragraph is a list of tasks' };
   }
-  if (cues.isPlan) return { value: 'target', rule: 'the article is a plan' };
+  if (cues.isPlan) {
+    // A plan article still reports the past: `Năm 2023, thu nhập đạt 52 - 55 triệu đồng`.
+    const y = pastYear?.(sentence);
+    if (y) return { value: 'actual', rule: `a past year (${y}) in a plan article` };
+    return { value: 'target', rule: 'the article is a plan' };
+  }
   void text;
   return { value: 'actual', rule: 'default: reported figure' };
 }
@@ -114,13 +123,14 @@ export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, s
 export function measureOf(q: QuantityMatch, text: string, sentence: Sentence, cues: CueIndex): Attr<Measure> {
   // The clause before the figure: back to ; : ( or the sentence start.
   const before = text.slice(sentence.start, q.matchStart);
-  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(':'));
-  const clauseStart = sentence.start + cut + 1;
+  const clauseStart = sentence.start + clauseCut(before) + 1;
   const after = text.slice(q.end, Math.min(sentence.end, q.end + 30));
   if (/^\s*(?:\)?\s*)?so (?:với|cùng kỳ)/iu.test(after)) return { value: 'change', rule: '"so với" after the figure' };
   const c = lastIn(cues.change, clauseStart, q.matchStart);
   if (!c) return { value: 'level', rule: 'no change word before the figure' };
   // `giảm còn` is itself a level phrase starting where the change word does.
+  // `giảm từ 18,5% ... xuống còn 15,2%`: the figure after `từ` is the starting level.
+  if (/(?<![a-zà-ỹđ])từ\s*$/iu.test(text.slice(c.end, q.matchStart))) return { value: 'level', rule: '"từ X": the level a change starts from' };
   const lv = lastIn(cues.level, c.at, q.matchStart);
   if (lv && lv.end > c.end) return { value: 'level', rule: `"${c.text} … ${lv.text}" states a level` };
   // Another number between the change word and this figure takes the change word for itself.

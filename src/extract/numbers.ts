@@ -10,10 +10,20 @@
  *   (`1,234,567`) or a `.` follows it (`1,234.5`): then it groups thousands.
  */
 export function parseDigits(raw: string): number | null {
+  if (typeof raw !== 'string') return null;
+  // Plain digits, the common case, without regexes or garbage.
+  if (PLAIN.test(raw)) {
+    const v = Number(raw);
+    return Number.isFinite(v) ? v : null;
+  }
   const s = raw.trim();
   if (!/^(?:\d+(?:[.,]\d+)*|[.,]\d+)$/.test(s)) return null;
-  const dots = (s.match(/\./g) ?? []).length;
-  const commas = (s.match(/,/g) ?? []).length;
+  let dots = 0, commas = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) dots++;
+    else if (c === 44) commas++;
+  }
   let normal: string;
   if (dots === 0 && commas === 0) normal = s;
   else if (commas === 0) {
@@ -43,6 +53,8 @@ export function parseDigits(raw: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+const PLAIN = /^\d+$/;
+
 /** Digits after the decimal mark, to know the precision of a value as written. */
 export function decimalPlaces(raw: string): number {
   const v = parseDigits(raw);
@@ -50,16 +62,17 @@ export function decimalPlaces(raw: string): number {
   return String(v).split('.')[1]?.length ?? 0;
 }
 
-const UNITS: Record<string, number> = {
+// Maps, not object literals: a word such as `constructor` must not find Object.prototype.
+const UNITS = new Map<string, number>(Object.entries({
   không: 0, linh: 0, lẻ: 0,
   một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, nhăm: 5,
   sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9,
-};
-const SCALES: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, ngìn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 };
+}));
+const SCALES = new Map<string, number>(Object.entries({ nghìn: 1e3, ngàn: 1e3, ngìn: 1e3, triệu: 1e6, tỷ: 1e9, tỉ: 1e9 }));
 
 /** Words that can appear inside a number written in words. */
 export const NUMBER_WORDS = new Set<string>([
-  ...Object.keys(UNITS), ...Object.keys(SCALES), 'mười', 'mươi', 'chục', 'trăm', 'rưỡi', 'nửa', 'tá', 'phẩy', 'chấm',
+  ...UNITS.keys(), ...SCALES.keys(), 'mười', 'mươi', 'chục', 'trăm', 'rưỡi', 'nửa', 'tá', 'phẩy', 'chấm',
 ]);
 
 export interface WordNumber {
@@ -108,8 +121,8 @@ export function parseWordNumber(words: string[]): WordNumber | null {
       if (hundreds < 0) hundreds = 0;
       zeroTens = true; tens = 0; continue;
     }
-    if (w in UNITS && w !== 'linh' && w !== 'lẻ') {
-      const v = UNITS[w];
+    const v = UNITS.get(w);
+    if (v !== undefined && w !== 'linh' && w !== 'lẻ') {
       if (unit >= 0) break;
       if ((w === 'mốt' || w === 'lăm' || w === 'nhăm') && !afterTens) break;
       if (w === 'tư' && !afterTens) break;
@@ -151,8 +164,8 @@ export function parseWordNumber(words: string[]): WordNumber | null {
       const g = groupSet() ? group() : 1;
       total += g * 12; hundreds = tens = unit = -1; seen = true; used = i + 1; lastStep = 12; continue;
     }
-    if (w in SCALES) {
-      const s = SCALES[w];
+    const s = SCALES.get(w);
+    if (s !== undefined) {
       const g = groupSet() ? group() : (total > 0 && largest > 0 && largest < s ? 0 : 1);
       if (largest > 0 && s > largest) {
         // nghìn tỷ, một nghìn hai trăm tỷ: the whole number so far is scaled up.
@@ -184,6 +197,10 @@ export function parseWordNumber(words: string[]): WordNumber | null {
       const frac = readFraction(words.slice(i + 1));
       if (!frac) break;
       const whole = total + group();
+      // hai phẩy năm triệu: a scale word after the decimals scales the whole number.
+      const after = words[i + 1 + frac.used];
+      const sc = SCALES.get(after);
+      if (sc !== undefined && total === 0) return { value: (whole + frac.value) * sc, used: i + 2 + frac.used };
       return { value: whole + frac.value, used: i + 1 + frac.used };
     }
     break;
@@ -209,7 +226,8 @@ function readFraction(words: string[]): WordNumber | null {
   for (const w of words) {
     // hai lăm, ba mốt: after a first digit, lăm/mốt/tư are the spoken 5/1/4.
     const spoken = ['mốt', 'tư', 'lăm', 'nhăm'].includes(w);
-    if (w in UNITS && w !== 'linh' && w !== 'lẻ' && (!spoken || used > 0)) { digits += String(UNITS[w]); used++; }
+    const d = UNITS.get(w);
+    if (d !== undefined && w !== 'linh' && w !== 'lẻ' && (!spoken || used > 0)) { digits += String(d); used++; }
     else break;
   }
   if (used > 1 || (used === 1 && !['mươi', 'mười', 'trăm'].includes(words[1] ?? ''))) return { value: Number(`0.${digits}`), used };

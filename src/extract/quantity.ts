@@ -15,7 +15,7 @@ for (const [words, cmp] of [
   [['trên', 'hơn', 'vượt', 'vượt quá', 'cao hơn', 'nhiều hơn', 'lớn hơn', 'hơn tới'], '>'],
   [['tối thiểu', 'ít nhất', 'không dưới', 'không ít hơn', 'không thấp hơn', 'tối thiểu là', 'ít nhất là'], '>='],
   [['dưới', 'chưa đến', 'chưa tới', 'chưa đầy', 'ít hơn', 'kém hơn', 'không tới', 'không đến', 'thấp hơn', 'không đầy', 'nhỏ hơn'], '<'],
-  [['tối đa', 'không quá', 'không hơn', 'không cao hơn', 'không vượt quá', 'tối đa là', 'không nhiều hơn'], '<='],
+  [['tối đa', 'không quá', 'không hơn', 'không cao hơn', 'không vượt quá', 'tối đa là', 'không nhiều hơn', 'lên đến', 'lên tới'], '<='],
   [['khoảng', 'gần', 'xấp xỉ', 'chừng', 'tầm', 'hơn kém', 'ước chừng', 'khoảng chừng', 'độ', 'cỡ', 'trên dưới', 'xấp xỉ khoảng', 'ước khoảng'], '~'],
   // An estimate states a value (ước đạt 5 tỷ đồng); it is not an approximation.
   [['ước', 'ước đạt', 'ước tính', 'ước tính đạt', 'ước thực hiện'], '='],
@@ -31,20 +31,30 @@ for (const w of lexicon.nounModifiers) NOUN_MODIFIERS.add(w, true);
 
 /** Number words that are also ordinary words (năm = five / year, một = one / a). */
 const WEAK_NUMBER_WORDS = new Set(['một', 'năm', 'không', 'tư', 'ba', 'mười', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'chục', 'nửa', 'tá', 'bảy', 'tám', 'sáu', 'bốn', 'hai', 'chín', 'lẻ', 'linh']);
-/** Of those, the ones that still count in running text when a count noun follows (hai lớp). */
-const COUNTING_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín']);
+/**
+ * Of those, the ones that still count in running text when a count noun follows (hai lớp, mười hộ).
+ * Not một (a household) nor năm (`trong năm hộ nghèo giảm`: in the year).
+ */
+const COUNTING_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
 /** A number never starts with a scale word in running text (`Đơn vị: triệu đồng`). */
 const SCALE_WORDS = new Set(['nghìn', 'ngàn', 'ngìn', 'triệu', 'tỷ', 'tỉ', 'chục', 'mươi', 'trăm']);
 /** tỷ lệ, tỷ giá, triệu phú: the scale word is the first syllable of another word. */
 const NOT_SCALES = new Set(['lệ', 'trọng', 'giá', 'suất', 'số', 'phú'].flatMap((w) => [`tỷ ${w}`, `tỉ ${w}`]).concat('triệu phú'));
 /** Classifiers that take the next word into the counted noun: chiếc xe, con bò, căn nhà. */
-const CLASSIFIERS = new Set(['chiếc', 'con', 'cái', 'căn', 'ngôi', 'cuốn', 'quyển', 'tấm', 'bức', 'tòa', 'toà', 'mảnh']);
+const CLASSIFIERS = new Set(['chiếc', 'con', 'cái', 'căn', 'ngôi', 'cuốn', 'quyển', 'tấm', 'bức', 'tòa', 'toà', 'mảnh', 'quả', 'trái']);
+/** Units that make a number a quantity even after a name word (tháng 2 triệu đồng). */
+const STRONG_KINDS = new Set(['currency', 'percent', 'points', 'measure']);
 /** Ordinal words: what follows is a rank, never a quantity (thứ 2, lần thứ ba). */
 const ORDINAL = new Set(['thứ', 'lần thứ']);
 /** Longest number read at once: `bảy trăm hai mươi mốt nghìn tỷ không trăm ...` stays well under it. */
 const MAX_WORDS = 40;
+/** Words after năm/tháng that make it a date (năm nay, tháng trước), not a duration. */
+const DATE_AFTER = new Set(['nay', 'ngoái', 'trước', 'tới', 'sau', 'này', 'đó', 'qua']);
 const RANGE_DASH = new Set(['-', '–', '—', '~']);
-const RANGE_WORDS = new Set(['đến', 'tới', 'lên']);
+/** `từ 1% lên 3%` is a change from one value to another, not a range: no `lên` here. */
+const RANGE_WORDS = new Set(['đến', 'tới']);
+/** `phạt đến 30 triệu đồng`: after these words, đến/tới means "up to". */
+const UP_TO_AFTER = new Set(['phạt', 'tiền', 'hành chính', 'lên']);
 
 export interface ScanOptions {
   /** Read bare numbers and numbers in words without a unit (parseQuantity does). */
@@ -90,8 +100,7 @@ export function scanQuantities(text: string, options: ScanOptions = {}): Quantit
 /** Reads one quantity string: `1.837,272 triệu đồng`, `khoảng 6 - 7%/năm`, `398/414`, `hai lớp`. */
 export function parseQuantity(text: string): Quantity | null {
   if (typeof text !== 'string' || !text.trim()) return null;
-  const found = scanQuantities(text.normalize('NFC'), { lenient: true });
-  const m = found[0];
+  const m = firstMatch(text.normalize('NFC'), { lenient: true });
   if (!m) return null;
   const q: Quantity = { value: m.value, unit: m.unit, comparator: m.comparator };
   if (m.valueMax !== undefined) q.valueMax = m.valueMax;
@@ -101,6 +110,28 @@ export function parseQuantity(text: string): Quantity | null {
   if (m.vague) q.vague = true;
   if (m.points) q.points = true;
   return q;
+}
+
+/** How far a match or a skip can look past its first token (number words, unit, range, rate, cents). */
+const LOOKAHEAD = 256;
+
+/**
+ * The first quantity of a text, reading a growing prefix: a 1 MB string costs what its first
+ * quantity costs. Positions closer than LOOKAHEAD tokens to the cut wait for a longer prefix.
+ */
+function firstMatch(text: string, opt: ScanOptions): QuantityMatch | undefined {
+  for (let size = 4096; ; size *= 4) {
+    const whole = size >= text.length;
+    const tokens = tokenize(whole ? text : text.slice(0, size));
+    const limit = whole ? tokens.length : tokens.length - LOOKAHEAD;
+    let i = 0;
+    while (i < limit) {
+      const r = matchAt(text, tokens, i, opt);
+      if (r && 'match' in r) return r.match;
+      i = r && 'skip' in r ? Math.max(r.skip, i + 1) : i + 1;
+    }
+    if (whole) return undefined;
+  }
 }
 
 type MatchResult = { match: QuantityMatch; next: number } | { skip: number } | null;
@@ -120,6 +151,12 @@ function matchAt(text: string, toks: Token[], i: number, opt: ScanOptions): Matc
     bound = bound ? `${bound} ${b.phrase}` : b.phrase;
     j = b.next;
   }
+  // bị phạt (hành chính) đến 30 triệu đồng: up to.
+  if (j === i && (start.lo === 'đến' || start.lo === 'tới') && upToBefore(toks, i)) {
+    comparator = '<=';
+    bound = start.text;
+    j++;
+  }
   if (toks[j] && (toks[j].lo === 'từ' || toks[j].lo === 'giữa')) {
     rangeStart = toks[j].lo as 'từ' | 'giữa';
     j++;
@@ -136,8 +173,8 @@ function matchAt(text: string, toks: Token[], i: number, opt: ScanOptions): Matc
 
   const a = readAmount(text, toks, j, opt, false, opt.lenient === true && i === 0);
   if (!a) return null;
-  // `tháng 11`, `Quận 1`; but `mỗi tháng 2 triệu đồng` is money (months take no scale word).
-  if (name && !(a.scale >= 1e6 && a.unit?.kind === 'currency')) return { skip: Math.max(a.next, j + 1) };
+  // `tháng 11`, `Quận 1`; but `mỗi tháng 2 triệu đồng`, `khối 3 tấn` carry a unit no name takes.
+  if (name && !STRONG_KINDS.has(a.unit?.kind ?? '')) return { skip: Math.max(a.next, j + 1) };
   let valueMax: number | undefined;
   let total: number | undefined;
   let end = a.end;
@@ -163,6 +200,16 @@ function matchAt(text: string, toks: Token[], i: number, opt: ScanOptions): Matc
         const after = nounAfterParen(toks, next);
         if (after) { unit = after.unit; noun = after.noun; }
       }
+    }
+  }
+
+  // Ratio in words: 29 trên 30 gói thầu (29 out of 30).
+  const over = toks[next];
+  if (total === undefined && !a.unit && !a.inWords && over?.lo === 'trên' && !over.newline && toks[next + 1]?.kind === 'num' &&
+      excluded(text, toks, next + 1, opt) === null) {
+    const b = readAmount(text, toks, next + 1, opt, true);
+    if (b && !b.vague && Number.isInteger(a.value) && Number.isInteger(b.value) && a.value >= 0 && a.value <= b.value && b.scale === 1) {
+      total = b.value; unit = b.unit; noun = b.noun; end = b.end; next = b.next; per = b.per;
     }
   }
 
@@ -200,12 +247,13 @@ function matchAt(text: string, toks: Token[], i: number, opt: ScanOptions): Matc
     comparator = t2.lo === 'lên' ? '>=' : '<=';
     bound = bound ? `${bound} … trở ${t2.lo}` : `trở ${t2.lo}`;
     next += 2;
-  } else if (rangeStart === 'từ' && valueMax === undefined) {
-    // "từ 5 hộ" alone: a lower bound in the sense of "from 5 up".
+  } else if (rangeStart === 'từ' && valueMax === undefined && !changeFollows(toks, next)) {
+    // `giá phải từ 80 triệu đồng/m2`: from 80 up. But `giảm từ 18,5% xuống còn 15,2%` is where a change started.
     comparator = comparator === '=' ? '>=' : comparator;
     bound = bound ? `${bound} từ` : 'từ';
   }
   if (!unit && !opt.lenient && a.inWords && valueMax === undefined) return null;
+  if (unit && !per) per = perBefore(text, toks, i);
 
   const numStart = toks[j].start;
   const match: QuantityMatch = {
@@ -226,6 +274,23 @@ function matchAt(text: string, toks: Token[], i: number, opt: ScanOptions): Matc
   if (a.points) match.points = true;
   if (a.inWords) match.inWords = true;
   return { match, next };
+}
+
+/** `từ 18,5% cuối năm 2022 xuống còn 15,2%`: lên/xuống later in the clause make `từ` the start of a change. */
+function changeFollows(toks: Token[], k: number): boolean {
+  for (let m = k; m < toks.length && m < k + 10; m++) {
+    const t = toks[m];
+    if (t.newline || (t.kind === 'sym' && t.text !== '/' && t.text !== '%')) return false;
+    if (t.lo === 'xuống' || t.lo === 'lên') return true;
+  }
+  return false;
+}
+
+/** Whether the word before đến/tới at i makes it "up to" (phạt đến, phạt hành chính đến). */
+function upToBefore(toks: Token[], i: number): boolean {
+  const p = toks[i - 1], pp = toks[i - 2];
+  if (!p || p.kind !== 'word' || toks[i].newline) return false;
+  return UP_TO_AFTER.has(p.lo) || (pp !== undefined && pp.kind === 'word' && UP_TO_AFTER.has(`${pp.lo} ${p.lo}`));
 }
 
 function startsAmount(toks: Token[], j: number): boolean {
@@ -357,8 +422,8 @@ function nameWordBefore(toks: Token[], j: number): string | null {
     const k = j - back;
     if (k < 0) continue;
     const hit = NOT_NUMBER_AFTER.match(toks, k);
-    // tổng số 500 hộ, con số 5 triệu: a count, not `số 5` (No. 5).
-    if (hit && hit.next === j && !(hit.phrase === 'số' && ['tổng', 'con'].includes(toks[k - 1]?.lo ?? ''))) return hit.phrase;
+    // tổng số 500 hộ, con số 5 triệu, dân số 1,2 triệu: a count, not `số 5` (No. 5).
+    if (hit && hit.next === j && !(hit.phrase === 'số' && ['tổng', 'con', 'dân'].includes(toks[k - 1]?.lo ?? ''))) return hit.phrase;
   }
   return null;
 }
@@ -368,6 +433,8 @@ function ratioFollows(toks: Token[], k: number): boolean {
   if (u && (u.value.kind === 'count' || u.value.kind === 'currency' || u.value.kind === 'measure')) return true;
   if (itemNouns.match(toks, k)) return true;
   if (toks[k]?.text === '(' && toks[k + 1]?.text === '=') return true;
+  // 2/3 số xã: a share of a counted set.
+  if (toks[k]?.lo === 'số' && toks[k + 1] && (unitsAfter.match(toks, k + 1) || itemNouns.match(toks, k + 1))) return true;
   return false;
 }
 
@@ -397,7 +464,7 @@ function notScale(toks: Token[], k: number): boolean {
 function gluedUnitOk(toks: Token[], k: number): boolean {
   const w = toks[k];
   if (w.text === 'G' && /^\d$/.test(toks[k - 1]?.text ?? '')) return false;
-  if (w.lo in GLUED_SCALES || w.lo in GLUED_WORDS) return true;
+  if (GLUED_SCALES.has(w.lo) || GLUED_WORDS.has(w.lo)) return true;
   if (w.lo === 'ng') return true;
   if (w.lo === 'h' || w.lo === 'giờ') return true; // times, handled by the time rule
   const u = unitsAfter.match(toks, k);
@@ -436,7 +503,7 @@ function collectNumber(toks: Token[], k: number, limit: number): { words: string
       // Glued scale letters or shorthand: 100k, 3M, 5tr, 50triệuđ.
       const g = toks[m];
       if (g && !g.space && g.kind === 'word') {
-        const sc = g.lo in GLUED_WORDS ? null : gluedScale(g, toks[m + 1]);
+        const sc = GLUED_WORDS.has(g.lo) ? null : gluedScale(g, toks[m + 1]);
         if (sc) { words.push(sc); idx.push(m); m++; }
         break;
       }
@@ -490,12 +557,12 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
   } else {
     // triệu đồng, tỷ lệ: a scale word alone is no number in running text.
     if (SCALE_WORDS.has(toks[k].lo) && !bareScaleOk) return null;
-    // Read a few words first; only a number that uses them all is read again at full length,
-    // so long runs of number words cost a constant per token.
+    // Read a few words first; only a number that reaches the end of them is read again at full
+    // length (linh/lẻ wait for the next word), so long runs of number words cost a constant per token.
     let c = collectNumber(toks, k, 8);
     if (!c.words.length) return null;
     let n = parseWordNumber(c.words);
-    if (n && c.full && n.used === c.words.length) {
+    if (n && c.full && n.used >= c.words.length - 2) {
       c = collectNumber(toks, k, MAX_WORDS);
       n = parseWordNumber(c.words);
     }
@@ -515,7 +582,7 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
     if (inWords && n.used === 1 && WEAK_NUMBER_WORDS.has(words[0])) {
       if (!opt.lenient && !COUNTING_WORDS.has(words[0]) && !strongCountAfter(toks, k)) return null;
       // parseQuantity: `năm học`, `một số` are not numbers either.
-      if (opt.lenient && toks[k]?.kind === 'word' && !toks[k].newline && !anyUnitAt(toks, k)) return null;
+      if (opt.lenient && !COUNTING_WORDS.has(words[0]) && toks[k]?.kind === 'word' && !toks[k].newline && !anyUnitAt(toks, k)) return null;
     }
   }
   if (!Number.isFinite(value)) return null;
@@ -527,8 +594,9 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
   // Glued shorthand: triệuđ, tỷđ, trđ, tr.đ
   let unit: UnitInfo | null = currencyBefore;
   const g = toks[k];
-  if (g && g.kind === 'word' && g.lo in GLUED_WORDS) {
-    const [sc] = GLUED_WORDS[g.lo];
+  const glued = g && g.kind === 'word' ? GLUED_WORDS.get(g.lo) : undefined;
+  if (g && glued) {
+    const [sc] = glued;
     const mult = sc === 'tỷ' ? 1e9 : sc === 'nghìn' ? 1e3 : 1e6;
     value *= mult; scale = Math.max(scale, mult);
     unit = { kind: 'currency', code: 'VND' };
@@ -540,7 +608,12 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
   let noun: string | undefined;
   let points = false;
   if (!unit || unit === currencyBefore) {
-    const u = unitsAfter.match(toks, k);
+    let u = unitsAfter.match(toks, k);
+    // `5 tỷ năm 2023`, `3 tỷ năm nay`, `Quyết định 1768 năm 2019`: the năm belongs to a date, not to
+    // the number (but `3 năm trước` is a span of three years).
+    const dateAfter = u !== null && u.value.kind === 'duration' && toks[u.next] !== undefined && !toks[u.next].newline &&
+      (toks[u.next].kind === 'num' || (scale > 1 && DATE_AFTER.has(toks[u.next].lo)));
+    if (dateAfter) u = null;
     const dollarBefore = currencyBefore !== null;
     if (u && !(dollarBefore && u.value.kind !== 'currency')) {
       unit = u.value;
@@ -561,7 +634,7 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
       }
     } else if (!u && toks[k]?.lo === 'ng' && !toks[k].space) {
       unit = { kind: 'count', code: 'person' }; noun = 'người'; end = toks[k].end; k++;
-    } else if (!u && !currencyBefore && toks[k]) {
+    } else if (!u && !currencyBefore && !dateAfter && toks[k]) {
       const c = cents.match(toks, k);
       const item = c ? null : itemNouns.match(toks, k);
       if (c) {
@@ -574,7 +647,9 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
         end = toks[next - 1].end;
         noun = nounWithModifiers(text, toks, next, text.slice(toks[k].start, end));
         k = next;
-      } else if (!inWords && !isVague && genericNoun(toks, k)) {
+      } else if ((!inWords || opt.lenient) && !isVague && scale === 1 && genericNoun(toks, k)) {
+        // Not after a scale word: `5 tỷ nhưng`, `5 tỷ gồm` are sums of money with the unit left out.
+        // Numbers in words take any noun only in a quantity string (ba quả trứng), not in running text.
         unit = { kind: 'count', code: 'item' };
         const next = CLASSIFIERS.has(toks[k].lo) && classifiedNoun(toks, k + 1) ? k + 2 : k + 1;
         end = toks[next - 1].end;
@@ -619,12 +694,49 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
     }
     if (parts.length) { per = parts.join('/'); end = toks[m - 1].end; k = m; }
   } else if (unit && toks[k]?.lo === 'mỗi' && toks[k + 1]?.kind === 'word' && !toks[k + 1].newline) {
+    // 1 triệu đồng mỗi sản phẩm: the rate belongs to the text, like `/sản phẩm`.
     const n = denominatorEnd(toks, k + 1);
     per = text.slice(toks[k + 1].start, toks[n - 1].end); end = toks[n - 1].end; k = n;
+  } else if (unit) {
+    per = perAfter(text, toks, k, unit);
   }
 
   if (!Number.isFinite(value)) return null; // 1e300 tỷ
   return { value, unit, scale, first, next: k, end, noun, per, vague: isVague, inWords, points };
+}
+
+/**
+ * A rate written out after the amount, outside its text: `50 triệu đồng mỗi hộ`, `1,5 triệu thùng
+ * dầu mỗi ngày` (one word may come between), `85 USD một thùng` (money and percent, a known noun).
+ */
+function perAfter(text: string, toks: Token[], k: number, unit: UnitInfo): string | undefined {
+  let m = k;
+  const gap = toks[m];
+  if (gap && gap.kind === 'word' && gap.space && !gap.newline && gap.text === gap.lo && toks[m + 1]?.lo === 'mỗi' &&
+      !NUMBER_WORDS.has(gap.lo) && !NOT_NOUNS.has(gap.lo)) m++;
+  const w = toks[m], noun = toks[m + 1];
+  if (!w || !noun || w.newline || noun.newline || noun.kind !== 'word') return undefined;
+  if (w.lo === 'mỗi') return text.slice(noun.start, toks[denominatorEnd(toks, m + 1) - 1].end);
+  if (w.lo === 'một' && m === k && (unit.kind === 'currency' || unit.kind === 'percent') &&
+      (unitsAfter.match(toks, m + 1) || itemNouns.match(toks, m + 1))) {
+    return text.slice(noun.start, toks[denominatorEnd(toks, m + 1) - 1].end);
+  }
+  return undefined;
+}
+
+/** `mỗi hộ nghèo được vay 100 triệu đồng`: a `mỗi` earlier in the clause says what the amount is per. */
+function perBefore(text: string, toks: Token[], i: number): string | undefined {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    const t = toks[k];
+    if (t.kind !== 'word') return undefined; // a number or a comma ends the clause
+    if (t.lo === 'mỗi') {
+      const noun = toks[k + 1];
+      if (!noun || noun.kind !== 'word' || k + 1 >= i) return undefined;
+      return text.slice(noun.start, toks[Math.min(denominatorEnd(toks, k + 1), i) - 1].end);
+    }
+    if (toks[k + 1].newline) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -643,17 +755,41 @@ function denominatorEnd(toks: Token[], k: number): number {
   return k + 1;
 }
 
-const NOUN_TAILS = new Set(['đầu người', 'người dân', 'nhân khẩu', 'lượt khách', 'hộ nghèo', 'ngày công', 'tháng lương']);
+const NOUN_TAILS = new Set(['đầu người', 'người dân', 'nhân khẩu', 'lượt khách', 'ngày công', 'tháng lương']);
 
 function tokStart(toks: Token[], next: number, phrase: string): number {
   const n = tokenize(phrase).length;
   return toks[next - n].start;
 }
 
+/**
+ * The counted noun with up to two modifiers (hộ nghèo, hộ nghèo dân tộc thiểu số, lao động nữ), and
+ * the same head repeated with other modifiers (hộ nghèo, hộ cận nghèo và hộ mới thoát nghèo).
+ */
 function nounWithModifiers(text: string, toks: Token[], k: number, base: string): string {
-  const m = NOUN_MODIFIERS.match(toks, k);
-  if (m && !toks[k].newline) return `${base} ${text.slice(toks[k].start, toks[m.next - 1].end)}`;
-  return base;
+  let end = modifiersEnd(toks, k);
+  if (end === k) return base;
+  const head = base.split(' ')[0].toLowerCase();
+  for (let n = 0; n < 3; n++) {
+    let h = end;
+    if (toks[h]?.text === ',' && !toks[h].space) h++;
+    if (toks[h]?.lo === 'và') h++;
+    if (h === end || toks[h]?.lo !== head || toks[h].newline) break;
+    const more = modifiersEnd(toks, h + 1);
+    if (more === h + 1) break;
+    end = more;
+  }
+  return `${base} ${text.slice(toks[k].start, toks[end - 1].end)}`;
+}
+
+function modifiersEnd(toks: Token[], k: number): number {
+  let end = k;
+  for (let n = 0; n < 2; n++) {
+    const m = NOUN_MODIFIERS.match(toks, end);
+    if (!m || toks[end].newline || !toks[end].space) break;
+    end = m.next;
+  }
+  return end;
 }
 
 /** The word after a classifier that names what is counted: chiếc (xe), con (heo). */
@@ -669,8 +805,8 @@ function genericNoun(toks: Token[], k: number): boolean {
   const t = toks[k];
   if (!t || t.kind !== 'word' || t.newline || t.text.length < 2) return false;
   if (NOT_NOUNS.has(t.lo)) return false;
-  if (t.text !== t.lo && t.text[0] === t.text[0].toUpperCase() && t.text.length > 1 && t.text === t.text.toUpperCase()) return false; // acronyms: 3 UBND?
-  return true;
+  // Capitalised words are names or a new sentence (khoản 1, 2 Điều 8; 3 UBND), not a counted noun.
+  return t.text === t.lo;
 }
 
 /** Units strong enough to let a weak number word (một, năm, trăm) count: hai lớp is, một cách is not. */
@@ -683,7 +819,7 @@ function strongCountAfter(toks: Token[], k: number): boolean {
 /** Any unit word at k: a unit, a counted noun we know, or cents. */
 function anyUnitAt(toks: Token[], k: number): boolean {
   return unitsAfter.match(toks, k) !== null || itemNouns.match(toks, k) !== null || cents.match(toks, k) !== null ||
-    toks[k].lo in GLUED_WORDS;
+    GLUED_WORDS.has(toks[k].lo);
 }
 
 export { readAmount as _readAmount };

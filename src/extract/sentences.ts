@@ -66,3 +66,22 @@ function isAbbreviation(body: string, dot: number): boolean {
   // A single capital letter (initials: Nguyễn V. A.)
   return /^\p{Lu}$/u.test(before.slice(-1)) && word.length === 1;
 }
+
+/**
+ * Where the clause holding `at` starts inside `before` (text from the sentence start to the figure):
+ * after the last `;` or `:`, or after an opening bracket that is still open.
+ * `tỷ lệ hộ nghèo của huyện Văn Yên (tỉnh Yên Bái) còn 9,85%` keeps its whole clause.
+ */
+export function clauseCut(before: string): number {
+  let cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
+  let depth = 0;
+  for (let i = before.length - 1; i > cut; i--) {
+    const c = before[i];
+    if (c === ')') depth++;
+    else if (c === '(') {
+      if (depth === 0) { cut = i; break; }
+      depth--;
+    }
+  }
+  return cut;
+}

@@ -4,14 +4,15 @@
 import cues from '../data/cues.json' with { type: 'json' };
 import type { QuantityMatch } from '../types.js';
 import type { Attr } from './context.js';
-import type { Sentence } from './sentences.js';
+import { clauseCut, type Sentence } from './sentences.js';
 
 export interface PriorFigure { noun?: string; subject?: string; unit: string; start: number; end: number; sentenceStart: number }
 
 const lower = (s: string) => s.toLowerCase();
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const phraseRe = (list: string[], flags = 'giu') =>
+// Not global: `.test()` on a global regex keeps lastIndex between calls and skips matches.
+const phraseRe = (list: string[], flags = 'iu') =>
   new RegExp(`(?<![\\p{L}])(?:${[...list].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}])`, flags);
 
 const TRAILING = new Set(cues.verbsBeforeFigure);
@@ -23,6 +24,10 @@ const SCENE = new RegExp(cues.sceneOpeners.join('|'), 'u');
 const ACTION_END = new RegExp(`(?<![\\p{L}])(?:${cues.actionVerbs.map(esc).join('|')})$`, 'iu');
 const COUNT_UNITS = new Set(['household', 'person', 'turn', 'item']);
 const MONEY = /^[A-Z]{3}$/;
+const MEASURES = new Set(['ha', 'tonne', 'kg', 'km', 'm', 'm2', 'm3', 'litre', 'kWh', 'MW', 'gram']);
+const VERB_HEAD = new RegExp(`^(?:${cues.verbMoneyHeads.map(esc).join('|')})$`, 'iu');
+const PURPOSE = new RegExp(`(?:^|\\s)(?:để|nhằm|phục vụ)\\s+(.+)$`, 'iu');
+const MONEY_NOUN = new RegExp(`^\\s*(?:${cues.moneyNouns.map(esc).join('|')})(?![\\p{L}])`, 'iu');
 
 /** Drops trailing function words, years and punctuation: `tỷ lệ hộ nghèo năm 2023 còn` -> `tỷ lệ hộ nghèo`. */
 export function trimTail(phrase: string): string {
@@ -57,7 +62,7 @@ function trimHead(phrase: string): string {
 /** The clause around a figure: from the last ; : ( before it to the next ; : ) after it. */
 function segment(text: string, sentence: Sentence, q: QuantityMatch): { left: string; right: string; colonBefore?: string } {
   const before = text.slice(sentence.start, q.matchStart);
-  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(':'));
+  const cut = clauseCut(before);
   const left = before.slice(cut + 1);
   let colonBefore: string | undefined;
   if (cut >= 0 && before[cut] === ':' && !left.trim()) {
@@ -108,7 +113,7 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
     ? text.slice(priorInSentence.end, q.matchStart).replace(/^[\s,;)]*(?:trong đó:?|gồm:?)?\s*/u, '') : undefined;
   if (priorInSentence?.subject && local !== undefined) {
     const lw = lower(local.trim());
-    if (unit === 'percent' && /^(?:chiếm|bằng)(?: tỷ lệ| khoảng)?$/u.test(lw) && COUNT_UNITS.has(priorInSentence.unit)) {
+    if (unit === 'percent' && /^(?:chiếm|bằng|đạt)(?: tỷ lệ| khoảng)?$/u.test(lw) && COUNT_UNITS.has(priorInSentence.unit)) {
       return { value: `tỷ lệ ${priorInSentence.subject.replace(/^số\s+/u, '')}`, rule: '"N hộ, chiếm X%": the share of what was counted' };
     }
     if (unit === 'percent' && /^(?:tăng|giảm)(?: thêm)?$/u.test(lw)) {
@@ -132,8 +137,9 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
     const unitWords = Math.max(words(q.text).length - 1, 1);
     const mods = words(noun).slice(unitWords);
     // A money head starts a new item: `48 hộ ... nước sinh hoạt kinh phí thực hiện 144 triệu đồng`.
-    const rightHere = right.split(/(?<![\p{L}])(?:với tổng|tổng kinh phí|kinh phí|dư nợ|số tiền)(?![\p{L}])/u)[0];
-    let r = words(firstClause(rightHere, 10));
+    const rightHere = right.split(/(?<![\p{L}])(?:với tổng|tổng kinh phí|kinh phí|dư nợ|số tiền|với mức)(?![\p{L}])|\d/u)[0];
+    // `lao động thuộc hộ nghèo, hộ cận nghèo được tư vấn`: keep the predicate past the commas.
+    let r = words(PREDICATE.test(rightHere) ? compressClause(rightHere.trim(), 10, 8) : firstClause(rightHere, 10));
     if (mods.length && r.slice(0, mods.length).map(lower).join(' ') === mods.map(lower).join(' ')) r = r.slice(mods.length);
     const after = r.join(' ');
     // Only the words since the previous figure describe this one.
@@ -141,13 +147,13 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
     // `cho 330 học viên trong đó hộ nghèo 04 người`: a part of a counted group is named by the group.
     const whole = breakdownWhole(text, sentence, q, previous);
     const partCore = trimTail(trimHead(l));
-    if (whole?.noun && COUNT_UNITS.has(whole.unit) && partCore && !ACTION_END.test(partCore) && words(partCore).length <= 6) {
+    if (!after && whole?.noun && COUNT_UNITS.has(whole.unit) && partCore && !ACTION_END.test(partCore) && words(partCore).length <= 6) {
       const link = /^(hộ|người|gia đình)/iu.test(partCore) ? ' thuộc ' : ' ';
       return { value: `${whole.noun}${link}${partCore.replace(/^(?:các|những)\s+/u, '')}`, rule: 'part of a breakdown: the group and the part' };
     }
     // `cấp thẻ BHYT cho 896 người nghèo, 1.148 người cận nghèo`: a list goes on with the same predicate.
     const prior = priorInSentence;
-    if (prior?.subject && prior.noun && prior.unit === unit && /^\s*(?:,|và|,\s*và)?\s*$/u.test(text.slice(prior.end, q.matchStart))
+    if (!after && prior?.subject && prior.noun && prior.unit === unit && /^\s*(?:,|và|,\s*và)?\s*$/u.test(text.slice(prior.end, q.matchStart))
         && lower(prior.subject).startsWith(lower(prior.noun))) {
       const pred = prior.subject.slice(prior.noun.length).trim();
       if (pred) return { value: `${noun} ${pred}`, rule: 'list item: the predicate of the item before' };
@@ -200,7 +206,6 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
     const headText = headChain(RATE_HEAD, left);
     if (headText) {
       const headWord = RATE_HEAD.exec(headText)?.[0] ?? '';
-      RATE_HEAD.lastIndex = 0;
       let s = trimTail(headText);
       if (s.length < headWord.length) s = headWord;
       if (/^mức (giảm|tăng)$/u.test(lower(s))) {
@@ -213,6 +218,12 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
         else if (right.trim() && !TRAILING.has(first)) s = `${s} ${firstClause(right, 6)}`;
       }
       return { value: s, rule: 'rate head before the figure' };
+    }
+    // `phủ sóng 4G tới 100% thôn, bản`: the percent of the objects the action reached.
+    if (/(?:^|\s)(?:tới|cho|đến)\s*$/u.test(left) && right.trim() && !TRAILING.has(first)) {
+      const act = actionOf(left.replace(/\s*(?:tới|cho|đến)\s*$/u, ''));
+      const np = compressClause(right.trim().replace(/^(?:các|những)\s+/u, ''), 8, 6);
+      return { value: act ? `${np} được ${act}` : np, rule: '"V tới X%": the objects and the action' };
     }
     const verbish = !first || TRAILING.has(first) || ['so', 'vượt', 'mỗi', 'trong', 'và', 'hoặc', 'năm', 'trên', 'tổng', 'kế', 'chỉ'].includes(first);
     if (!verbish) {
@@ -232,8 +243,21 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
       // `giá 450.000 đồng thì nay đã 700.000 đồng`: the same head as the amount before.
       s = headPhrase(MONEY_HEAD, priorInSentence.subject) ?? '';
     }
+    // `Vốn hỗ trợ sản xuất đã giải ngân 2 tỷ đồng`: a verb head takes the thing it acts on.
+    if (headText && VERB_HEAD.test(s)) {
+      // `giải ngân 2 tỷ đồng vốn hỗ trợ sản xuất`: the money noun often follows the amount.
+      const topic = MONEY_NOUN.test(right) ? firstClause(right.split(/\d/)[0], 6) : trimTail(trimHead(scope.slice(0, scope.length - headText.length)));
+      if (topic) s = MONEY_NOUN.test(right) ? `${topic} ${s}` : `${words(topic).slice(-6).join(' ')} ${s}`;
+    } else if (!headText && MONEY_NOUN.test(right)) {
+      // `bố trí 24 tỷ đồng kinh phí hỗ trợ sinh kế`
+      s = firstClause(right.split(/\d/)[0], 8);
+    }
     if (!s) s = trimTail(trimHead(scope));
     if (!s && colonBefore) s = words(trimHead(colonBefore)).slice(0, 14).join(' ');
+    // `bố trí 24 tỷ đồng để hỗ trợ sinh kế cho hộ nghèo`: what the money is for.
+    const purpose = PURPOSE.exec(right);
+    if (purpose && words(s).length <= 3) s = `${s} ${firstClause(purpose[1], 8)}`.trim();
+    if (s && !headText && /^(?:dự kiến|sẽ|phấn đấu)?\s*$/u.test(trimTail(trimHead(scope)))) s = s.trim();
     if (words(s).length <= 4) {
       // `416 hộ nghèo vay vốn, dư nợ 25.796 triệu đồng`: the money of what was just counted.
       const prior = priorInSentence && COUNT_UNITS.has(priorInSentence.unit) && !/[;]/.test(text.slice(priorInSentence.end, q.matchStart))
@@ -242,6 +266,14 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
       if (act && !lower(s).includes(lower(act))) s = `${s} ${act}`.trim();
     }
     if (s) return { value: words(s).slice(0, 14).join(' '), rule: headText ? 'money head and what it pays for' : 'words before the figure' };
+  }
+
+  if (MEASURES.has(unit)) {
+    // `trồng mới 1.200 ha rừng sản xuất`, `289,6 tấn gạo hỗ trợ học sinh`: the material follows the unit.
+    const material = firstClause(right, 8);
+    const verb = words(trimTail(trimHead(local ?? left))).slice(-3).join(' ');
+    const m = [material, verb].filter(Boolean).join(' ');
+    if (m) return { value: m, rule: 'measured material after the unit and the action before' };
   }
 
   const s = trimTail(trimHead(left)) || firstClause(right, 6);

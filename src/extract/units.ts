@@ -75,9 +75,9 @@ for (const w of lexicon.cents) cents.add(w, true);
 export const scales = new PhraseTable<number>();
 for (const [w, v] of Object.entries(lexicon.scales)) if (w.length > 1) scales.add(w, v);
 /** Scale letters glued to digits: 100k, 3M, ,0012G. */
-export const GLUED_SCALES: Record<string, number> = { k: 1e3, m: 1e6, g: 1e9, tr: 1e6 };
+export const GLUED_SCALES = new Map<string, number>(Object.entries({ k: 1e3, m: 1e6, g: 1e9, tr: 1e6 }));
 /** Glued shorthand: triệuđ = triệu đồng. */
-export const GLUED_WORDS = lexicon.glued as unknown as Record<string, [string, string]>;
+export const GLUED_WORDS = new Map<string, [string, string]>(Object.entries(lexicon.glued as unknown as Record<string, [string, string]>));
 
 export const itemNouns = new PhraseTable<true>();
 for (const w of lexicon.itemNouns) itemNouns.add(w, true);
