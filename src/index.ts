@@ -10,7 +10,10 @@ export { defineConfig, validateConfig, configSchema, type Config, type ConfigInp
 export { loadConfig } from './config-load.js';
 export { openStore, Store, SCHEMA_VERSION } from './store/index.js';
 export { runIngest, type IngestSummary, type IngestEvent } from './pipeline.js';
-export { processDocument, figuresOf } from './process.js';
+export { processDocument, figuresOf, entitiesOf } from './process.js';
+export { cleanHtml, cleanText, decodeHtml, type CleanedArticle } from './extract/html/index.js';
+export { extractEntities, findPlaces } from './extract/entities/index.js';
+export { lookupPlace } from './normalize/places.js';
 export { indicatorOf, INDICATORS, suspectReason } from './normalize/index.js';
 export { nfc, foldCase, asciiKey } from './normalize/text.js';
 export * from './errors.js';
