@@ -11,6 +11,8 @@ import { registerSearch } from './commands/search.js';
 import { registerExport } from './commands/export.js';
 import { registerStats } from './commands/stats.js';
 import { registerDb } from './commands/db.js';
+import { registerReplay } from './commands/replay.js';
+import { registerFixture } from './commands/fixture.js';
 import { ExitCode } from './commands/shared.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -31,6 +33,8 @@ function program(): Command {
   registerExport(cli);
   registerStats(cli);
   registerDb(cli);
+  registerReplay(cli);
+  registerFixture(cli);
   for (const c of cli.commands) c.exitOverride();
   return cli;
 }
@@ -52,6 +56,12 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+// `solieu extract ... | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 main(process.argv).then((code) => {
   process.exitCode = code;

@@ -2,14 +2,24 @@
 // what was expected and what was found.
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { compilePattern } from './fetch/url.js';
 
 const duration = z.string().regex(/^\d+\s*(m|h|d|w)$/, 'a duration like "2d", "12h", "30m" or "1w"');
+
+const pattern = z.string().min(1).refine((p) => {
+  try {
+    compilePattern(p);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'a URL pattern: a glob with * or "re:" and a valid regular expression');
 
 const common = {
   name: z.string().min(1).optional(),
   since: z.union([z.iso.date(), z.iso.datetime({ offset: true }), duration]).optional(),
-  include: z.array(z.string()).optional(),
-  exclude: z.array(z.string()).optional(),
+  include: z.array(pattern).optional(),
+  exclude: z.array(pattern).optional(),
   maxArticles: z.number().int().positive().optional(),
 };
 
@@ -34,13 +44,25 @@ export const fetchSchema = z.object({
   retries: z.number().int().nonnegative().max(10).default(3),
   respectRobots: z.boolean().default(true),
   maxRedirects: z.number().int().nonnegative().max(20).default(5),
+  /** First backoff step after a 5xx or a network error; doubles each retry, with jitter. */
+  retryBaseMs: z.number().int().nonnegative().default(1000),
+  /** Longest wait between attempts; a Retry-After longer than this fails the URL for this run. */
+  retryMaxMs: z.number().int().positive().default(120_000),
 }).strict();
 
 export const configSchema = z.object({
   sources: z.array(sourceSchema).min(1),
   store: z.object({ path: z.string().min(1) }).strict(),
   fetch: fetchSchema.prefault({}),
-}).strict();
+}).strict().superRefine((c, ctx) => {
+  // Run counts, the frontier and run_items are kept per source name.
+  const seen = new Set<string>();
+  c.sources.forEach((s, i) => {
+    const name = s.name ?? `${s.kind}-${i + 1}`;
+    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `source name "${name}" is used twice` });
+    seen.add(name);
+  });
+});
 
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type FetchConfig = z.infer<typeof fetchSchema>;

@@ -2,6 +2,7 @@
 // transaction; `schema_migrations` records which ran. Never edit a landed migration: add the next.
 import { m001 } from './migrations/001-initial.js';
 import { m002 } from './migrations/002-research.js';
+import { m003 } from './migrations/003-frontier.js';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [m001, m002, m003].sort((a, b) => a.version - b.version);
