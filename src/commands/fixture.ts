@@ -1,7 +1,7 @@
 // solieu fixture add: turn an article file (or URL) into a replay fixture.
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { DEFAULT_DIR, addFixture } from '../replay/index.js';
+import { DEFAULT_DIR } from '../replay/fixtures.js';
 import { examples } from './shared.js';
 
 export function registerFixture(cli: Command): void {
@@ -18,6 +18,7 @@ export function registerFixture(cli: Command): void {
       'solieu fixture add https://example.vn/bai-viet.htm --name example-1',
     ))
     .action(async (input: string, opts: { name: string; dir: string; set?: string; force?: boolean }) => {
+      const { addFixture } = await import('../replay/index.js');
       const added = await addFixture(input, { name: opts.name, dir: opts.dir, set: opts.set, force: opts.force });
       const rel = (p: string) => {
         const r = relative(process.cwd(), p);

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config-load.js';
 import { ConfigError } from '../errors.js';
-import { runIngest, type IngestEvent, type IngestSummary } from '../pipeline.js';
+import type { IngestEvent, IngestSummary } from '../pipeline.js';
 import { ExitCode, examples, globals } from './shared.js';
 
 interface IngestFlags {
@@ -49,6 +49,8 @@ export function registerIngest(cli: Command): void {
       process.on('SIGINT', stop);
       let s: IngestSummary;
       try {
+        // Loaded on use: the extractors and gazetteer cost ~0.5 s, which `--help` and other commands skip.
+        const { runIngest } = await import('../pipeline.js');
         s = await runIngest(config, {
           baseDir, dbPath: g.db, onEvent, signal: ac.signal,
           record: opts.record && resolve(opts.record), replay: opts.replay && resolve(opts.replay),
