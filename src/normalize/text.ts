@@ -12,7 +12,8 @@ const TONE_RE = new RegExp(`(${Object.keys(TONE_MOVES).join('|')})(?![\\p{L}])`,
 
 /** NFC, non-breaking and odd spaces to plain spaces. */
 export function nfc(text: string): string {
-  return text.normalize('NFC').replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ').replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '');
+  // Invisible characters go first: a soft hyphen between a letter and its combining mark blocks NFC.
+  return text.replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '').normalize('NFC').replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ');
 }
 
 /** Lower case with tone marks placed the modern way (hòa, thủy), for comparing names. */

@@ -4,11 +4,12 @@
 import type { Document, Element } from 'domhandler';
 import { asciiKey } from '../../normalize/text.js';
 import { PageError } from './errors.js';
-import { classTokens, closest, elementsOf, measure, parseHtml, removeNode, textOf, type AnyNode } from './dom.js';
+import { classTokens, closest, elementsOf, findFrom, flatten, measure, parseHtml, removeNodes, textOf, type AnyNode } from './dom.js';
 import { Selector } from './select.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
 import { findProfile, hostOf, pick, profileBody } from './profiles.js';
-import { findByDensity, findBySelectors, paragraphMass } from './density.js';
+import { findByDensity, findBySelectors } from './density.js';
+import { paragraphMass } from './mass.js';
 import { isOtherArticlesBox, pruneFurniture, pruneLinkLists } from './boilerplate.js';
 import { isFileName, renderBlocks } from './render.js';
 import { dateFromUrl, isDateLine, normalizeIsoDate, parseVietnameseDate } from './dates.js';
@@ -29,11 +30,7 @@ function guardInput(html: unknown, name: string): asserts html is string {
   if (typeof html !== 'string') throw new PageError(name, `cleanHtml needs a string, got ${html === null ? 'null' : typeof html}`, 'E_PAGE_BAD_INPUT');
   const head = html.slice(0, 65536);
   if (BINARY_MAGIC.test(head.trimStart().slice(0, 8))) throw new PageError(name, 'binary data (PDF, image or archive), not HTML', 'E_PAGE_NOT_HTML');
-  let ctrl = 0;
-  for (let i = 0; i < head.length; i++) {
-    const c = head.charCodeAt(i);
-    if (c < 9 || (c > 13 && c < 32)) ctrl++;
-  }
+  const ctrl = head.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
   if (ctrl > head.length * 0.01 + 2) throw new PageError(name, 'binary data, not HTML', 'E_PAGE_NOT_HTML');
   const t = head.trimStart();
   if ((t.startsWith('{') || t.startsWith('[')) && !/<(?:html|body|div|p|article)\b/i.test(head)) {
@@ -44,6 +41,11 @@ function guardInput(html: unknown, name: string): asserts html is string {
 const HEAVY = ['script', 'style', 'svg', 'noscript', 'template'];
 const CLOSERS: Record<string, RegExp> = Object.fromEntries(HEAVY.map((t) => [t, new RegExp(`</${t}\\s*>`, 'gi')]));
 
+function heavyTagAt(html: string, at: number): string | undefined {
+  const head = html.slice(at, at + 9).toLowerCase();
+  return HEAVY.find((t) => head.startsWith(t) && !/[a-z0-9-]/.test(head.charAt(t.length)));
+}
+
 /**
  * Remove <script> (except JSON-LD), <style>, <svg>, <noscript>, <template> and comments before
  * tokenizing: often most of a news page, and never article text. Linear even when a tag never closes.
@@ -51,29 +53,30 @@ const CLOSERS: Record<string, RegExp> = Object.fromEntries(HEAVY.map((t) => [t, 
 export function stripHeavy(html: string): string {
   const out: string[] = [];
   let keepFrom = 0;
-  let i = html.indexOf('<');
+  let i = findFrom(html, '<', 0);
   while (i >= 0 && i < html.length) {
     let next = i + 1;
     if (html.startsWith('!--', i + 1)) {
-      const end = html.indexOf('-->', i + 4);
+      const end = findFrom(html, '-->', i + 4);
       out.push(html.slice(keepFrom, i));
       keepFrom = next = end < 0 ? html.length : end + 3;
     } else {
-      const head = html.slice(i + 1, i + 10).toLowerCase();
-      const tag = HEAVY.find((t) => head.startsWith(t) && !/[a-z0-9-]/.test(head.charAt(t.length)));
+      // Only look closer when the next letter can start one of the heavy tags (s, n, t).
+      const c = html.charCodeAt(i + 1) | 0x20;
+      const tag = c === 0x73 || c === 0x6e || c === 0x74 ? heavyTagAt(html, i + 1) : undefined;
       if (tag) {
         const close = CLOSERS[tag];
         close.lastIndex = i;
         const m = close.exec(html);
         const stop = m ? m.index + m[0].length : html.length;
-        const tagEnd = html.indexOf('>', i);
+        const tagEnd = findFrom(html, '>', i);
         const isLd = tag === 'script' && tagEnd > 0 && tagEnd - i < 300 && /ld\+json/i.test(html.slice(i, tagEnd));
         out.push(html.slice(keepFrom, i));
         if (isLd && stop - i < 200_000) out.push(html.slice(i, stop));
         keepFrom = next = stop;
       }
     }
-    i = html.indexOf('<', next);
+    i = findFrom(html, '<', next);
   }
   out.push(html.slice(keepFrom));
   return out.join('');
@@ -83,6 +86,8 @@ export function stripHeavy(html: string): string {
 
 function similar(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
+  // Cheap exit before normalising: very different lengths never match (and pages can hold 5 MB paragraphs).
+  if (a.length > b.length * 3 + 40 || b.length > a.length * 3 + 40) return false;
   const x = sameKey(a);
   const y = sameKey(b);
   if (!x || !y) return false;
@@ -108,7 +113,7 @@ export function stripSiteSuffix(title: string | undefined, siteName?: string, ho
     const tail = asciiKey(m[2]);
     const compact = tail.replace(/\s/g, '');
     const isSite =
-      /(?:^|\s)(?:bao|online|news|tin tuc|dien tu|tap chi|cong thong tin|vn)(?:\s|$)|\.(?:vn|com|net)/.test(tail) ||
+      /^(?:bao|tap chi|cong thong tin|trang tin|dai)\s|(?:^|\s)(?:online|news|vn)(?:\s|$)|\.(?:vn|com|net)\b/.test(tail) ||
       (!!siteKey && (tail.includes(siteKey) || siteKey.includes(tail))) ||
       (!!hostKey && compact.includes(hostKey));
     if (!isSite) break;
@@ -167,7 +172,12 @@ function chooseTitle(c: Context): { title?: string; el?: Element } {
   return { title: stripSiteSuffix(c.md.htmlTitle, c.siteName, c.host) };
 }
 
-const LEAD_RE = /(?:^|[-_])(?:sapo|lead|summary|description|desc|chapeau|excerpt|intro|teaser|abstract|tomtat|tom-tat|subtitle|sub-title|standfirst|init)(?:$|[-_])/;
+/** Class-token test for a field word, also when glued to a prefix (`ArticleLead`, `newsdate`, `detail_sapo`). */
+function fieldClass(words: string): RegExp {
+  return new RegExp(`(?:^|[-_]|article|detail|news|post|content|story|entry|main|single)(?:${words})(?:$|[-_\\d])`);
+}
+
+const LEAD_RE = fieldClass('sapo|lead|summary|description|desc|chapeau|excerpt|intro|teaser|abstract|tomtat|tom-tat|subtitle|sub-title|standfirst|init');
 
 function chooseLead(c: Context, titleEl: Element | undefined): Element | undefined {
   if (c.profile) {
@@ -212,7 +222,7 @@ function dateFromElement(el: Element): string | undefined {
   return normalizeIsoDate(el.attribs.datetime ?? el.attribs.content) ?? parseVietnameseDate(textOf(el).slice(0, 200));
 }
 
-const DATE_CLASS = /(?:^|[-_])(?:date|time|datetime|publish|published|pubdate|pdate|ngay|thoigian|thoi-gian|post-date|posted|created|timestamp|dateline)(?:$|[-_])/;
+const DATE_CLASS = fieldClass('date|time|datetime|publish|published|pubdate|pdate|ngay|thoigian|thoi-gian|post-date|posted|created|timestamp|dateline');
 
 function chooseDate(c: Context, titleEl: Element | undefined): string | undefined {
   if (c.profile) {
@@ -234,7 +244,7 @@ function chooseDate(c: Context, titleEl: Element | undefined): string | undefine
   return dateFromUrl(c.url) ?? dateFromUrl(c.md.canonicalUrl);
 }
 
-const AUTHOR_CLASS = /(?:^|[-_])(?:author|authors|byline|tac-?gia|tacgia|writer|reporter|nguoi-?viet|butdanh|but-danh)(?:$|[-_])/;
+const AUTHOR_CLASS = fieldClass('author|authors|byline|tac-?gia|tacgia|writer|reporter|nguoi-?viet|butdanh|but-danh');
 
 function cleanAuthors(raw: string[], c: Context): string | undefined {
   const ctx = { siteName: c.siteName ?? c.md.siteName, host: c.host };
@@ -353,16 +363,16 @@ function bodyFromProfile(c: Context): BodyResult | undefined {
   if (!c.profile) return undefined;
   const root = profileBody(c.sel, c.profile, c.doc, c.m, c.mass);
   if (!root) return undefined;
-  for (const s of c.profile.remove ?? []) for (const el of c.sel.all(s, root)) if (el !== root) removeNode(el);
-  pruneFurniture(root);
+  removeNodes((c.profile.remove ?? []).flatMap((s) => c.sel.all(s, root)).filter((el) => el !== root));
+  pruneFurniture(root, { mass: c.mass });
   pruneLinkLists(root);
   const r = renderBlocks([root], c.url);
   return { ...r, method: `profile:${c.profile.name}`, root };
 }
 
 function bodyGeneric(c: Context): BodyResult | undefined {
-  const body = elementsOf(c.doc, (e) => e.name === 'body')[0] ?? c.doc;
-  pruneFurniture(body);
+  const body = c.sel.first('body') ?? c.doc;
+  pruneFurniture(body, { mass: c.mass });
   const m = measure(body);
   const bySel = findBySelectors(body, c.sel, m);
   if (bySel) {
@@ -381,7 +391,7 @@ function bodyGeneric(c: Context): BodyResult | undefined {
 
 /** Last resort: every paragraph-like element with some text, in page order. */
 function bodyFallback(c: Context): BodyResult {
-  const body = elementsOf(c.doc, (e) => e.name === 'body')[0] ?? c.doc;
+  const body = c.sel.first('body') ?? c.doc;
   const ps = elementsOf(body, (e) => e.name === 'p' && textOf(e).length >= 40);
   if (ps.length) {
     const r = renderBlocks(ps, c.url);
@@ -391,15 +401,19 @@ function bodyFallback(c: Context): BodyResult {
 }
 
 /** Body paragraphs minus repeats of the title/lead, dates, file names, labels, teasers and the byline. */
-function tidyParagraphs(paras: string[], title: string | undefined, lead: string | undefined): { paragraphs: string[]; byline?: string } {
+function tidyParagraphs(paras: string[], title: string | undefined, lead: string | undefined, author?: string): { paragraphs: string[]; byline?: string } {
   let out = paras.filter((p, i) => {
     if (isFileName(p) || LABELS.test(p) || TEASER_START.test(p)) return false;
-    if (i < 4 && (similar(p, title) || isDateLine(p))) return false;
+    // The header repeated inside the body: headline, a date line, `date | author`, the author alone.
+    if (i < 4 && p.length < 160) {
+      if (similar(p, title) || isDateLine(p)) return false;
+      if (author && (p === author || parseByline(p)?.author === author || isDateLine(p.replace(author, '')))) return false;
+    }
     return true;
   });
   if (lead) {
     // The sapo sometimes repeats as the first paragraph (or is a prefix-less copy of it).
-    out = out.filter((p, i) => !(i < 3 && (similar(p, lead) || (p.length > 40 && sameKey(lead).endsWith(sameKey(p))))));
+    out = out.filter((p, i) => !(i < 3 && (similar(p, lead) || (p.length > 40 && p.length <= lead.length && sameKey(lead).endsWith(sameKey(p))))));
   }
   // Bylines, source lines and `(tổng hợp)` notes at the end.
   let byline: string | undefined;
@@ -438,6 +452,7 @@ export interface CleanHtmlOptions {
 export function cleanHtml(html: string, url?: string, options: CleanHtmlOptions = {}): CleanedArticle {
   const name = url ?? '<html>';
   guardInput(html, name);
+  flatten(html);
   const warnings: string[] = [];
   if (!/<[a-z!/?]/i.test(html.slice(0, 200_000))) {
     const t = cleanText(html);
@@ -445,12 +460,11 @@ export function cleanHtml(html: string, url?: string, options: CleanHtmlOptions 
   }
   // Scripts, styles and comments go before tokenizing: half of a news page, and never text.
   let src = stripHeavy(html);
-  {
-    if (src.length > MAX_HTML_CHARS) {
-      const cut = src.lastIndexOf('<', MAX_HTML_CHARS);
-      src = src.slice(0, cut > MAX_HTML_CHARS * 0.9 ? cut : MAX_HTML_CHARS);
-      warnings.push(`page cut to ${MAX_HTML_CHARS} characters`);
-    }
+  if (src.length > MAX_HTML_CHARS) {
+    // Cut at a tag boundary near the limit: the head and the start of the body hold the article.
+    const cut = src.lastIndexOf('<', MAX_HTML_CHARS);
+    src = src.slice(0, cut > MAX_HTML_CHARS * 0.9 ? cut : MAX_HTML_CHARS);
+    warnings.push(`page cut to ${MAX_HTML_CHARS} characters`);
   }
   const { doc, stats } = parseHtml(src);
   if (stats.flattened) warnings.push(`${stats.flattened} elements nested deeper than the limit were flattened`);
@@ -485,10 +499,10 @@ export function cleanHtml(html: string, url?: string, options: CleanHtmlOptions 
   const leadInBody = !!(leadEl && bodyRoot && isInside(leadEl, bodyRoot));
 
   // No sapo element: the first paragraph is the sapo when the description says so.
-  if (!lead && md.description && paragraphs.length > 1 && (similar(paragraphs[0], md.description) || sameKey(paragraphs[0]).startsWith(sameKey(md.description).replace(/ \S*$/, '').slice(0, 80)))) {
+  if (!lead && md.description && paragraphs.length > 1 && paragraphs[0].length < 2000 && (similar(paragraphs[0], md.description) || sameKey(paragraphs[0]).startsWith(sameKey(md.description).replace(/ \S*$/, '').slice(0, 80)))) {
     lead = paragraphs[0];
   }
-  const tidy = tidyParagraphs(paragraphs, title, leadInBody ? undefined : lead);
+  const tidy = tidyParagraphs(paragraphs, title, leadInBody ? undefined : lead, author);
   paragraphs = tidy.paragraphs;
   if (lead && !leadInBody && !paragraphs.slice(0, 2).some((p) => similar(p, lead))) paragraphs = [lead, ...paragraphs];
   if (!lead && md.description && !paragraphs.length) lead = md.description;

@@ -1,8 +1,8 @@
 // Page furniture that is never article text, recognised by tag, class/id/role tokens, or link density.
 // Used by the generic steps and, inside the body, after a site profile.
 import type { Element } from 'domhandler';
-import { classTokens, elementsOf, measure, removeNode, type AnyNode } from './dom.js';
-import { paragraphMass } from './density.js';
+import { classTokens, elementsOf, measure, removeNodes, type AnyNode } from './dom.js';
+import { paragraphMass } from './mass.js';
 
 /** Tags removed outright. */
 const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'form-button', 'button', 'input', 'select', 'textarea', 'option', 'label', 'nav', 'aside', 'footer', 'dialog', 'audio', 'video', 'source', 'map', 'link', 'meta']);
@@ -58,6 +58,8 @@ export function isHidden(el: Element): boolean {
 export interface PruneOptions {
   /** Elements that must survive (with their ancestors). */
   keep?: Set<AnyNode>;
+  /** Paragraph mass computed earlier for the same tree (saves a pass). */
+  mass?: Map<Element, number>;
   /** Also remove <header> and class-matched furniture (off inside a profile's body if it over-prunes). */
   byClass?: boolean;
 }
@@ -68,9 +70,8 @@ export interface PruneOptions {
  */
 export function pruneFurniture(root: AnyNode, opts: PruneOptions = {}): void {
   const byClass = opts.byClass ?? true;
-  const m = measure(root);
-  const mass = paragraphMass(root, m);
-  const total = Math.max(1, mass.get(root as Element) ?? maxOf(mass));
+  const mass = opts.mass ?? paragraphMass(root, measure(root));
+  const total = Math.max(1, maxOf(mass));
   // Holds half the article-like text: keep, whatever its class says.
   const vital = (el: Element) => (mass.get(el) ?? 0) >= total * 0.5;
   const doomed: Element[] = [];
@@ -82,7 +83,16 @@ export function pruneFurniture(root: AnyNode, opts: PruneOptions = {}): void {
     if (drop && el.name !== 'script' && el.name !== 'style' && vital(el)) drop = false;
     if (drop) doomed.push(el);
   }
-  for (const el of doomed) if (el.parent) removeNode(el);
+  removeNodes(outermost(doomed));
+}
+
+/** Drop doomed elements inside other doomed ones: removing the outer one is enough. */
+function outermost(doomed: Element[]): Element[] {
+  const set = new Set(doomed);
+  return doomed.filter((el) => {
+    for (let p = el.parent; p; p = p.parent) if (set.has(p as Element)) return false;
+    return true;
+  });
 }
 
 function maxOf(mass: Map<Element, number>): number {
@@ -93,21 +103,17 @@ function maxOf(mass: Map<Element, number>): number {
 
 /** Remove containers under root that are mostly links (related lists, tag clouds, menus). */
 export function pruneLinkLists(root: AnyNode): void {
-  const { len, linkLen } = measure(root);
+  const { len, linkLen, links: linkCount } = measure(root);
   const doomed: Element[] = [];
   for (const el of elementsOf(root)) {
     if (el === root || !/^(?:ul|ol|div|section|table|dl|p)$/.test(el.name)) continue;
     const l = len.get(el) ?? 0;
     if (!l) continue;
     const density = (linkLen.get(el) ?? 0) / l;
-    const links = el.name === 'p' ? 1 : countLinks(el);
+    const links = linkCount.get(el) ?? 0;
     if (el.name === 'p' ? density > 0.9 && l < 200 && startsLikeTeaser(el) : density > 0.6 && links >= 2 && l < 2000) doomed.push(el);
   }
-  for (const el of doomed) if (el.parent) removeNode(el);
-}
-
-function countLinks(el: Element): number {
-  return elementsOf(el, (e) => e.name === 'a').length;
+  removeNodes(outermost(doomed));
 }
 
 function startsLikeTeaser(el: Element): boolean {

@@ -1,14 +1,19 @@
 // Bylines: recognise an author line at the end of a body (`Hồng Phượng`, `Hà Thu (tổng hợp)`,
 // `Theo Thanh Xuân`, `Tiến Dũng và nhóm PV, BTV`) and clean author names from metadata.
 import { asciiKey } from '../../normalize/text.js';
-import { cleanInline } from './text.js';
+import { LETTER, LOWER, UPPER, cleanInline } from './text.js';
 
 const ROLE = /^(?:nhóm\s+)?(?:pv|btv|ctv|phóng viên|biên tập viên|cộng tác viên|pv\s*\+\s*btv|ttxvn|vna|vnews|ttxvn\/vietnam\+|vietnam\+|nhóm pv|nhóm phóng viên)$/i;
 const ORG_WORDS = /(?:^|\s)(?:báo|tạp chí|online|news|điện tử|ban biên tập|bbt|tòa soạn|toà soạn|admin|administrator|cổng thông tin|trang tin|editor|web ?master|nhà xuất bản|đài|truyền hình)(?:\s|$)/i;
 /** One word of a personal name: capitalised (`Phượng`), all caps (`XUÂN`), or initials (`N.`, `Q.A`, `Ng.`). */
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’]*|\p{Lu}[\p{Lu}\p{M}]+|(?:\p{Lu}\p{Ll}?\.)+(?:\p{Lu}[\p{Ll}\p{M}]*)?)$/u;
+const U = `[${UPPER}]`;
+const L = `[${LOWER}\u0300-\u036f]`;
+const NAME_WORD = new RegExp(`^(?:${U}${L.slice(0, -1)}'’]*|${U}[${UPPER}\u0300-\u036f]+|(?:${U}${L}?\\.)+(?:${U}${L}*)?)$`);
+const INITIALS = new RegExp(`^(?:${U}${L}?\\.)+${U}?${L}*\\.?$`);
+const SOURCE_WORD = new RegExp(`^${U}[${LETTER}0-9.+&/-]*$`);
+const TWO_CAPS = new RegExp(`${U}.*${U}`);
 const PREFIX = /^(?:theo|bài(?:\s+và\s+ảnh|,\s*ảnh)?\s*:|tác giả\s*:|ảnh\s*:|by|người viết\s*:|thực hiện\s*:|bài\s*&\s*ảnh\s*:)\s*/i;
-const SUFFIX = /\s*[(（](?:tổng hợp|th|lược dịch|dịch|biên dịch|theo [^)]{1,40}|[\p{Lu}\d][\p{L}\d .&+/-]{1,30})[)）]\s*$/iu;
+const SUFFIX = new RegExp(`\\s*[(（](?:tổng hợp|th|lược dịch|dịch|biên dịch|theo [^)]{1,40}|[${UPPER}0-9][${LETTER}0-9 .&+/-]{1,30})[)）]\\s*$`, 'i');
 
 export interface Byline {
   author: string;
@@ -19,20 +24,21 @@ export interface Byline {
 function isNamePart(part: string): boolean {
   const words = part.split(/\s+/).filter(Boolean);
   // A lone word only when it carries initials (`N.Hải`, `Q.A`): a bare `Minh` could be anything.
-  if (words.length === 1) return /^(?:\p{Lu}\p{Ll}?\.)+\p{Lu}?[\p{Ll}\p{M}]*\.?$/u.test(words[0]);
+  if (words.length === 1) return INITIALS.test(words[0]);
   if (words.length > 5) return false;
   return words.every((w) => NAME_WORD.test(w));
 }
 
 /** A short line that is only a source outlet (`VnEconomy`, `Reuters`, `TTXVN`). */
 export function isSourceLine(line: string): boolean {
+  if (line.length > 200) return false;
   const s = cleanInline(line).replace(/^theo\s+/i, '').replace(/[.;]$/, '');
   if (!s || s.length > 40) return false;
   if (ROLE.test(s)) return true;
   const words = s.split(/\s+/);
   if (words.length > 3) return false;
   // `VnEconomy`, `Reuters`, `AFP`, `Bloomberg`, `Zing.vn`: one or two capitalised tokens, no sentence.
-  return words.every((w) => /^[\p{Lu}][\p{L}\d.+&/-]*$/u.test(w)) && (words.length === 1 || /[\p{Lu}].*[\p{Lu}]/u.test(words[0]));
+  return words.every((w) => SOURCE_WORD.test(w)) && (words.length === 1 || TWO_CAPS.test(words[0]));
 }
 
 /**
@@ -40,6 +46,7 @@ export function isSourceLine(line: string): boolean {
  * a newsroom role, and the line must be short; a sentence never passes.
  */
 export function parseByline(line: string): Byline | undefined {
+  if (line.length > 400) return undefined;
   let s = cleanInline(line);
   if (!s || s.length > 80) return undefined;
   s = s.replace(/\s*\.\/\.\s*$/, '').replace(/[.;,]\s*$/, '');
@@ -68,7 +75,7 @@ export function parseByline(line: string): Byline | undefined {
 
 /** Clean an author value from metadata or a byline element; undefined for organisations, URLs, handles. */
 export function cleanAuthor(raw: string | undefined, ctx: { siteName?: string; host?: string } = {}): string | undefined {
-  if (!raw) return undefined;
+  if (!raw || raw.length > 400) return undefined;
   let s = cleanInline(raw).replace(PREFIX, '').replace(SUFFIX, '').replace(/[.;,\s]+$/, '').trim();
   if (!s || s.length > 80 || s.length < 2) return undefined;
   if (/https?:|www\.|@|\.(?:vn|com|net|org|info)\b/i.test(s)) return undefined;

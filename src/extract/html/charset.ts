@@ -107,9 +107,7 @@ function vietnameseShare(s: string): number {
 }
 
 function countReplacement(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) n++;
-  return n;
+  return s.match(/\ufffd/g)?.length ?? 0;
 }
 
 function countHighBytes(b: Uint8Array): number {

@@ -60,7 +60,9 @@ function zoneMinutes(z: string | undefined): number {
 const DMY = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)/;
 const YMD = /(?<!\d)((?:19|20)\d{2})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)/;
 const WORDS = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*((?:19|20)\d{2})(?!\d)/i;
-const TIME = /(?<![\d/.-])(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)(?:\s*(AM|PM|SA|CH|sáng|chiều|tối|đêm)(?![\p{L}]))?/iu;
+const NOT_LETTER_AFTER = '(?![A-Za-zÀ-ỹ])';
+const TIME = new RegExp(`(?<![\\d/.-])(\\d{1,2})\\s*(?::|h|g|giờ)\\s*(\\d{2})(?:\\s*:\\s*(\\d{2}))?(?!\\d)(?:\\s*(AM|PM|SA|CH|sáng|chiều|tối|đêm)${NOT_LETTER_AFTER})?`, 'i');
+const DATE_WORDS = /(?<![A-Za-zÀ-ỹ])(thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|t[2-7]|cn|cập nhật|đăng(?: lúc| ngày)?|ngày|lúc|giờ|gmt|utc|published|updated|am|pm)(?![A-Za-zÀ-ỹ])/gi;
 const ZONE = /(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/i;
 
 /**
@@ -105,9 +107,9 @@ export function isDateLine(line: string): boolean {
     .replace(DMY, ' ')
     .replace(YMD, ' ')
     .replace(WORDS, ' ')
-    .replace(new RegExp(TIME.source, 'giu'), ' ')
+    .replace(new RegExp(TIME.source, 'gi'), ' ')
     .replace(new RegExp(ZONE.source, 'gi'), ' ')
-    .replace(/(?<![\p{L}])(thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|t[2-7]|cn|cập nhật|đăng(?: lúc| ngày)?|ngày|lúc|giờ|gmt|utc|published|updated|am|pm)(?![\p{L}])/giu, ' ')
+    .replace(DATE_WORDS, ' ')
     .replace(/[\s,|()\-–—:+7.]/g, '');
   return left.length <= 3;
 }

@@ -2,15 +2,11 @@
 // First the class names Vietnamese (and common) CMSes give article bodies, checked against the text
 // they hold; then a Readability-style text-density score over paragraphs.
 import type { Element } from 'domhandler';
-import { INVISIBLE, classTokens, elementsOf, isElement, isText, measure, type AnyNode } from './dom.js';
+import { classTokens, isElement, isText, measure, type AnyNode } from './dom.js';
 import { POSITIVE_RE, isFurniture } from './boilerplate.js';
+import { PARA_TAGS, paragraphMass, textBlocks, type Measures } from './mass.js';
 import type { Selector } from './select.js';
 
-type Measures = ReturnType<typeof measure>;
-
-const INLINE = new Set(['a', 'b', 'strong', 'i', 'em', 'u', 'span', 'font', 'sub', 'sup', 'small', 'big', 'mark', 'abbr', 'cite', 'q', 'code', 'time', 'br', 'wbr', 'img', 'label', 'ins', 'del', 's', 'strike', 'tt']);
-const PARA_TAGS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'td', 'h2', 'h3', 'h4']);
-const MIN_BLOCK = 40;
 
 /** Article-body containers of common CMSes, most specific first. */
 export const BODY_SELECTORS = [
@@ -57,57 +53,24 @@ export const BODY_SELECTORS = [
   '.text-content',
   '.bodytext',
   '#content_detail',
+  '#content_detail_news',
+  '.content_detail_news',
+  '.news-detail-content',
+  '.detail-content-body',
+  '.article__body-content',
+  '.article-text',
+  '.post-body',
+  '#article-body',
   '#divNewsContent',
+  '.ArticleContent',
+  '#ArticleContent',
+  '.b-maincontent',
+  '.boxdetail',
+  '.zce-content-body',
+  '.detail--normal',
   '#ctl00_mainContent',
   'article',
 ];
-
-/** The text an element holds directly, as a paragraph would: own text nodes plus inline children. */
-function inlineLen(el: Element, m: Measures): { len: number; links: number } {
-  let len = 0;
-  let links = 0;
-  for (const c of el.children) {
-    if (isText(c)) len += c.data.trim() ? c.data.replace(/\s+/g, ' ').length : 0;
-    else if (isElement(c) && INLINE.has(c.name)) {
-      len += m.len.get(c) ?? 0;
-      links += m.linkLen.get(c) ?? 0;
-    }
-  }
-  return { len, links };
-}
-
-/** Elements that read as paragraphs, with their own length and link length. */
-function textBlocks(root: AnyNode, m: Measures): Array<{ el: Element; len: number; links: number }> {
-  const out: Array<{ el: Element; len: number; links: number }> = [];
-  for (const el of elementsOf(root)) {
-    if (INVISIBLE.has(el.name)) continue;
-    if (PARA_TAGS.has(el.name)) {
-      // Count a list item or cell only when it holds text directly, not nested blocks.
-      const own = el.name === 'p' || el.name === 'pre' ? { len: m.len.get(el) ?? 0, links: m.linkLen.get(el) ?? 0 } : inlineLen(el, m);
-      if (own.len) out.push({ el, ...own });
-    } else if (!INLINE.has(el.name)) {
-      const own = inlineLen(el, m);
-      if (own.len >= MIN_BLOCK) out.push({ el, ...own });
-    }
-  }
-  return out;
-}
-
-/**
- * Length of article-like paragraph text under every element: paragraphs of 40+ characters that are
- * mostly not links, added to each ancestor up to root.
- */
-export function paragraphMass(root: AnyNode, m: Measures = measure(root)): Map<Element, number> {
-  const mass = new Map<Element, number>();
-  for (const b of textBlocks(root, m)) {
-    if (b.len < MIN_BLOCK || b.links / b.len > 0.3) continue;
-    for (let p: AnyNode | null = b.el; p; p = p.parent) {
-      if (isElement(p)) mass.set(p, (mass.get(p) ?? 0) + b.len);
-      if (p === root) break;
-    }
-  }
-  return mass;
-}
 
 /** Best match of the known body selectors: the deepest one holding nearly all of the best one's text. */
 export function findBySelectors(root: AnyNode, sel: Selector, m: Measures = measure(root)): Element | undefined {
@@ -268,6 +231,6 @@ function belongs(el: Element, scores: Map<Element, number>, threshold: number, m
 
 function countCommas(el: Element): number {
   let n = 0;
-  for (const c of el.children) if (isText(c)) for (let i = c.data.indexOf(','); i >= 0; i = c.data.indexOf(',', i + 1)) n++;
+  for (const c of el.children) if (isText(c) && n < 10) n += c.data.match(/,/g)?.length ?? 0;
   return Math.min(n, 10);
 }

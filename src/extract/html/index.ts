@@ -6,6 +6,7 @@ export { parseVietnameseDate, normalizeIsoDate, dateFromUrl, isDateLine } from '
 export { readMetadata, type PageMetadata } from './metadata.js';
 export { findProfile, PROFILES } from './profiles.js';
 export { findByDensity, findBySelectors, BODY_SELECTORS } from './density.js';
+export { paragraphMass } from './mass.js';
 export { parseByline, cleanAuthor } from './byline.js';
 export { parseHtml, MAX_DEPTH, MAX_ELEMENTS } from './dom.js';
 export { PageError, type PageErrorCode } from './errors.js';

@@ -176,7 +176,7 @@ export function readMetadata(doc: Document, url?: string, sel: Selector = new Se
   md.ogTitle = firstMeta(meta, ['og:title', 'twitter:title']);
   md.headline ??= firstMeta(meta, ['title', 'dc.title', 'headline', 'sailthru.title', 'its_title']);
   const titleEl = sel.first('title');
-  md.htmlTitle = titleEl ? cleanValue(textOf(titleEl)) : undefined;
+  md.htmlTitle = titleEl ? cleanValue(titleEl.children.map((c) => (c.type === 'text' ? c.data : '')).join('')) : undefined;
   md.description ??= firstMeta(meta, ['og:description', 'description', 'twitter:description', 'dc.description']);
   md.publishedAt ??= normalizeIsoDate(
     firstMeta(meta, ['article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'article.published', 'dc.date.issued', 'dcterms.created', 'dc.date', 'date', 'sailthru.date', 'parsely-pub-date', 'article:published']),

@@ -2,7 +2,7 @@
 // paragraph, `<br><br>` splits one, a single `<br>` is a space, data tables become rows of
 // tab-separated cells. Images and their captions go to `images`, never to the text.
 import type { Element } from 'domhandler';
-import { INVISIBLE, classTokens, elementsOf, isElement, isText, textOf, type AnyNode } from './dom.js';
+import { INVISIBLE, classTokens, elementsOf, isElement, isText, someUnder, textOf, textUpTo, type AnyNode } from './dom.js';
 import { cleanInline } from './text.js';
 import type { ImageRef } from './types.js';
 
@@ -44,7 +44,7 @@ export function imageSrc(img: Element, base?: string): string | undefined {
 }
 
 function hasImage(el: Element): boolean {
-  return elementsOf(el, (e) => e.name === 'img' || e.name === 'picture').length > 0;
+  return someUnder(el, (e) => e.name === 'img' || e.name === 'picture', 300);
 }
 
 /** Share of an element's text that sits inside <em>/<i>: a whole-italic short line after a photo is its caption. */
@@ -65,14 +65,11 @@ function hasItalicAncestor(e: Element, stop: Element): boolean {
 
 /** A table used for layout (blocks of text in cells) rather than data. */
 function isLayoutTable(t: Element): boolean {
-  const cells = elementsOf(t, (e) => e.name === 'td' || e.name === 'th');
-  if (cells.length <= 1) return true;
-  for (const c of cells) {
-    for (const b of elementsOf(c, (e) => e !== c && (e.name === 'p' || e.name === 'div' || e.name === 'table' || e.name === 'ul'))) {
-      if (b.name === 'table' || textOf(b).length >= 150) return true;
-    }
-  }
-  return false;
+  let cells = 0;
+  someUnder(t, (e) => (e.name === 'td' || e.name === 'th') && ++cells > 1, 2000);
+  if (cells <= 1) return true;
+  // Nested tables, or cells holding paragraphs: layout. Looked for in the first few thousand nodes.
+  return someUnder(t, (e) => e.name === 'table' || ((e.name === 'p' || e.name === 'div' || e.name === 'ul') && textUpTo(e, 150).length >= 150), 3000);
 }
 
 function tableRows(t: Element): string[] {
@@ -177,8 +174,8 @@ export function renderBlocks(nodes: AnyNode[], base?: string): Rendered {
       continue;
     }
     if (name === 'figure' || name === 'table') {
-      const text = textOf(n);
-      if (hasImage(n) && text.length <= 600) {
+      const text = textUpTo(n, 600);
+      if (text.length <= 600 && hasImage(n)) {
         flush();
         const capEl = elementsOf(n, (e) => isCaptionElement(e))[0];
         const caption = cleanInline(capEl ? textOf(capEl) : text);

@@ -175,10 +175,12 @@ export class Selector {
     if (!compiled) return this.viaCheerio(selector, root);
     const idx = this.index ?? this.buildIndex();
     const found = new Set<Element>();
+    const poolOf = (c: Compound) => (c.id ? idx.byId.get(c.id) : c.classes.length ? idx.byClass.get(c.classes[0]) : c.tag ? idx.byTag.get(c.tag) : idx.all);
     for (const cx of compiled) {
+      // Any part with no candidate at all (no element has that class or id): nothing can match.
+      if (cx.parts.some((c) => !poolOf(c)?.length)) continue;
       const subject = cx.parts[0];
-      const pool = subject.id ? idx.byId.get(subject.id) : subject.classes.length ? idx.byClass.get(subject.classes[0]) : subject.tag ? idx.byTag.get(subject.tag) : idx.all;
-      if (!pool) continue;
+      const pool = poolOf(subject)!;
       const memo = new Map<number, boolean>();
       for (const el of pool) {
         if (!compoundOk(el, subject)) continue;

@@ -2,12 +2,11 @@
 // date) and the footer (byline, `TAG:`, `Tin khác`, other articles' teasers) become metadata or go;
 // the body keeps its characters and line structure (NFC only), because figures are located by
 // offsets into `text`.
-import { nfc } from '../../normalize/text.js';
 import { PageError } from './errors.js';
 import { isDateLine, parseVietnameseDate } from './dates.js';
 import { parseByline } from './byline.js';
 import { isFileName } from './render.js';
-import { cleanInline, looksVietnamese, sameKey } from './text.js';
+import { cleanInline, looksVietnamese, nfcText, sameKey } from './text.js';
 import type { CleanedArticle } from './types.js';
 
 const BREADCRUMB_SEP = /\s+(?:\/|»|>|›|\|)\s+/;
@@ -53,7 +52,7 @@ function nextNonBlank(lines: string[], i: number): number {
 /** Clean an article saved as plain text. Pure; throws PageError only for a non-string. */
 export function cleanText(input: string): CleanedArticle {
   if (typeof input !== 'string') throw new PageError('<text>', `cleanText needs a string, got ${input === null ? 'null' : typeof input}`, 'E_PAGE_BAD_INPUT');
-  const lines = nfc(input.replace(/\r\n?/g, '\n')).split('\n');
+  const lines = nfcText(input.replace(/\r\n?/g, '\n')).split('\n');
 
   // Header: section line, breadcrumb, title, date, in that order, each optional.
   let i = nextNonBlank(lines, 0);
@@ -121,8 +120,11 @@ export function cleanText(input: string): CleanedArticle {
     break;
   }
 
+  // Blank lines at either end go; every other line stays as it is (trailing spaces included).
   const body = lines.slice(bodyStart, end).filter((l) => !isFileName(l));
-  const text = body.join('\n').replace(/^\s*\n/, '').replace(/\s+$/, '');
+  while (body.length && !body[body.length - 1].trim()) body.pop();
+  while (body.length && !body[0].trim()) body.shift();
+  const text = body.join('\n');
   const paragraphs = text.split('\n').map((l) => l.trim()).filter(Boolean);
   return {
     url: undefined,

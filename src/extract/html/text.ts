@@ -10,9 +10,24 @@ export function decodeEntities(s: string): string {
   return s;
 }
 
+/**
+ * Characters whose NFC form is themselves: ASCII, Latin-1, Latin Extended A/B, the precomposed
+ * Vietnamese letters (U+1E00-U+1EFF), most punctuation and currency signs. A string made only of
+ * these skips String.normalize, whose first call alone costs tens of milliseconds (ICU data).
+ */
+const NFC_STABLE = /^[\u0000-\u02ff\u1e00-\u1eff\u2002-\u206f\u20a0-\u20cf]*$/;
+
+/** The project's nfc(), skipping the normalisation step for strings that cannot change under it. */
+export function nfcText(s: string): string {
+  // Invisible marks go before composing: `g` + soft hyphen + U+0301 must end as `ǵ`.
+  if (!NFC_STABLE.test(s)) return nfc(s.replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, ''));
+  // Same clean-up as nfc() after normalising (src/normalize/text.ts).
+  return s.replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ').replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '');
+}
+
 /** NFC, plain spaces, no soft hyphens or zero-width marks, whitespace collapsed, trimmed. */
 export function cleanInline(s: string): string {
-  return nfc(s).replace(/\s+/g, ' ').trim();
+  return nfcText(s).replace(/\s+/g, ' ').trim();
 }
 
 /** For strings from attributes and JSON-LD: decode entities first. */
@@ -21,6 +36,14 @@ export function cleanValue(s: unknown): string | undefined {
   const v = cleanInline(decodeEntities(String(s)));
   return v || undefined;
 }
+
+// Letter classes spelled out for Latin and Vietnamese: `\p{L}`-style classes cost milliseconds to
+// compile on first use, which every one-off run pays.
+/** Upper-case letters: ASCII, Latin-1, Latin Extended-A/B capitals used here, Vietnamese (U+1EA0-U+1EF8 even). */
+export const UPPER = 'A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ';
+export const LOWER = 'a-zß-öø-ÿăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ';
+/** Any Latin letter (with the combining tone marks, for text that is not NFC). */
+export const LETTER = 'A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ\u0300-\u036f';
 
 /** Vietnamese letters outside ASCII+Latin-1: a cheap language and charset check. */
 export const VIET_CHARS = /[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/;
@@ -38,7 +61,9 @@ export function sameKey(s: string): string {
   return cleanInline(s).toLowerCase().replace(/[\s.,:;!?…"'“”‘’()\-–—]+/g, ' ').trim();
 }
 
+const WORD_RE = new RegExp(`[${LETTER}0-9]+`, 'g');
+
 export function wordCount(s: string): number {
-  const m = s.match(/[\p{L}\p{N}]+/gu);
+  const m = s.match(WORD_RE);
   return m ? m.length : 0;
 }
