@@ -4,7 +4,7 @@
 // and which new unit each old one went into. Pure: the data is imported, never read from disk.
 import data from '../data/gazetteer.json' with { type: 'json' };
 import words from '../data/place-words.json' with { type: 'json' };
-import { nameKey, squash, squashKey } from './names.js';
+import { nameKey, nameKeys, squash, squashKey } from './names.js';
 
 export type Era = 'old' | 'new';
 export type UnitType = 't' | 'tp' | 'h' | 'q' | 'tx' | 'x' | 'p' | 'tt' | 'dk';
@@ -58,7 +58,6 @@ export interface Place {
 }
 
 const TYPE_WORDS = data.types as Record<UnitType, string>;
-const PROVINCE_TYPES: UnitType[] = ['t', 'tp'];
 
 /** The level word of a unit type: `huyện`, `thành phố`. */
 export function typeWord(type: UnitType): string {
@@ -96,12 +95,9 @@ function getIndex(): Index {
     else if (!list.some((e) => e.unit === unit)) list.push({ unit, types });
   };
   // Run-together spellings (`KonTum`) are indexed for provinces and districts only: that is where
-  // they occur, and it keeps the index small.
-  const add = (name: string, unit: Unit, types: UnitType[]): void => {
-    const key = nameKey(name);
-    push(byName, key, unit, types);
-    if (unit.level !== 'commune') push(bySquash, squash(key), unit, types);
-  };
+  // they occur, and it keeps the index small. Names are collected first and keyed all at once.
+  const adds: Array<[name: string, unit: Unit, types: UnitType[]]> = [];
+  const add = (name: string, unit: Unit, types: UnitType[]): void => void adds.push([name, unit, types]);
   const provinceNew = new Map<string, string>();
   const oldProvinces: Unit[] = [];
   for (const [code, name, type, newCode] of data.oldProvinces as string[][]) {
@@ -120,8 +116,10 @@ function getIndex(): Index {
   for (const [code, name, type, provinceCode, newCode] of data.districts as string[][]) {
     old.set(code, { code, name, type: type as UnitType, level: 'district', era: 'old', parentCode: provinceCode, provinceCode, newProvinceCode: newCode });
   }
+  // Fields by index rather than destructuring: ten thousand rows, read before any code is optimised.
   for (const row of data.communes as string[]) {
-    const [code, name, type, districtCode, next] = row.split('|');
+    const f = row.split('|');
+    const code = f[0], name = f[1], type = f[2], districtCode = f[3], next = f[4];
     const district = old.get(districtCode)!;
     old.set(code, {
       code, name, type: type as UnitType, level: 'commune', era: 'old', parentCode: districtCode,
@@ -129,7 +127,8 @@ function getIndex(): Index {
     });
   }
   for (const row of data.newCommunes as string[]) {
-    const [code, name, type, provinceCode, laterType] = row.split('|');
+    const f = row.split('|');
+    const code = f[0], name = f[1], type = f[2], provinceCode = f[3], laterType = f[4];
     const unit: Unit = { code, name, type: type as UnitType, level: 'commune', era: 'new', parentCode: provinceCode, provinceCode, newProvinceCode: provinceCode };
     if (laterType) unit.laterType = laterType as UnitType;
     neu.set(code, unit);
@@ -156,14 +155,29 @@ function getIndex(): Index {
     historical.push(unit);
     add(unit.name, unit, [unit.type]);
   }
+  const keys = nameKeys(adds.map(([name]) => name));
+  adds.forEach(([, unit, types], k) => {
+    push(byName, keys[k], unit, types);
+    if (unit.level !== 'commune') push(bySquash, squash(keys[k]), unit, types);
+  });
   index = { old, new: neu, byName, bySquash, oldProvinces, newProvinces, historical };
   return index;
 }
 
+// Lookups by name as written: the entity scanners ask for the same capitalised runs again and again.
+const NAMED = new Map<string, NameEntry[]>();
+const NAMED_SIZE = 50000;
+const NONE = Object.freeze([]) as unknown as NameEntry[]; // shared: callers only read what they get
+
 /** Units whose name (or alias) is `name`, any era and level. Tone marks, case and spacing ignored. */
 export function unitsNamed(name: string): NameEntry[] {
+  let found = NAMED.get(name);
+  if (found) return found;
   const idx = getIndex();
-  return idx.byName.get(nameKey(name)) ?? idx.bySquash.get(squashKey(name)) ?? [];
+  found = idx.byName.get(nameKey(name)) ?? idx.bySquash.get(squashKey(name)) ?? NONE;
+  if (NAMED.size >= NAMED_SIZE) NAMED.clear();
+  NAMED.set(name, found);
+  return found;
 }
 
 /** True when `name` is the name (or an alias) of one of the 63 old or 34 new provinces. */
@@ -274,4 +288,7 @@ export function gazetteerCounts(): Record<string, number> {
   };
 }
 
-export { PROVINCE_TYPES };
+// Name lookups (level words, parents, context) live in places.ts; re-exported for callers that
+// think of them as gazetteer lookups. places.ts uses this module only inside functions, so the
+// import cycle is harmless.
+export { lookupPlace, placeCandidates, parsePlace, type ResolveOptions } from './places.js';

@@ -131,3 +131,17 @@ describe('article place and references', () => {
     expect(refs).toEqual([]);
   });
 });
+
+describe('text normalisation', () => {
+  it('finds places in decomposed (NFD) text with offsets into it', () => {
+    const text = 'Năm 2022, huyện Bạch Thông (Bắc Kạn) có 416 hộ nghèo'.normalize('NFD');
+    const places = findPlaces(text);
+    expect(places.map((p) => p.canonical)).toEqual(['huyện Bạch Thông', 'tỉnh Bắc Kạn']);
+    for (const p of places) expect(text.slice(p.start, p.end)).toBe(p.text);
+    expect(places[0].text.normalize('NFC')).toBe('huyện Bạch Thông');
+  });
+
+  it('reads non-breaking spaces as spaces', () => {
+    expect(found('UBND\u00a0tỉnh\u00a0Bắc\u00a0Kạn')).toEqual([['tỉnh\u00a0Bắc\u00a0Kạn', 'tỉnh Bắc Kạn']]);
+  });
+});

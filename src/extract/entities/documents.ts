@@ -6,7 +6,7 @@ import type { EntityMention } from '../../types.js';
 import { foldCase } from '../../normalize/text.js';
 import type { DateMention } from './dates.js';
 import type { OrganizationMention } from './organizations.js';
-import { L, NO_WORD_BEFORE, W, isUpper, lineBounds, phraseSource, upperCount } from './scan.js';
+import { Finder, L, NO_WORD_BEFORE, W, codeAt, digitsAt, headsOf, isUpper, lineBounds, phraseHeads, phraseSource, upperCount } from './scan.js';
 
 export interface DocumentMention extends EntityMention {
   kind: 'document';
@@ -44,6 +44,22 @@ const WITH_TYPE = new RegExp(
 // Without a type word: `số 662/QĐ-UBND`, or a bare number whose code starts with a type code.
 const BARE = new RegExp(`(?<![${W}/])(?:([sS]ố)\\s+)?(\\d{1,5}[a-z]?)(?:/((?:19|20)\\d{2}))?(/)(?=[${L}])`, 'g');
 const CODE_AT = new RegExp(`${CODE}(?:/${CODE})?`, 'y');
+// Where matches start: a type word, or `số` / a digit.
+const FINDER = new Finder([
+  { source: WITH_TYPE.source, heads: headsOf(TYPES.flatMap((t) => t.forms), phraseHeads) },
+  {
+    source: BARE.source,
+    onText: true,
+    heads: ['số', 'Số', ...'0123456789'],
+    // A number starts `(\d{1,5}[a-z]?)...(/)`: up to five digits, maybe a letter, then a slash.
+    where: (src, p) => {
+      const n = digitsAt(src, p);
+      if (n === 0) return true;
+      const next = codeAt(src, p + n);
+      return n <= 5 && (next === 0x2f || (next >= 0x61 && next <= 0x7a && codeAt(src, p + n + 1) === 0x2f));
+    },
+  },
+]);
 
 interface Found {
   start: number;
@@ -85,22 +101,21 @@ function toFound(text: string, m: RegExpExecArray, numberGroup: number, type: Do
 
 function scan(text: string, shadow: string): Found[] {
   const found: Found[] = [];
-  WITH_TYPE.lastIndex = 0;
-  for (let m = WITH_TYPE.exec(shadow); m; m = WITH_TYPE.exec(shadow)) {
-    if (!isUpper(text[m.index])) continue; // `kế hoạch 2023-...` in running text is no document
-    const f = toFound(text, m, 2, TYPE_BY_FORM.get(m[1].replace(/\s+/g, ' ')));
-    if (f) found.push(f);
-  }
-  BARE.lastIndex = 0;
-  for (let m = BARE.exec(text); m; m = BARE.exec(text)) {
-    if (found.some((f) => m!.index >= f.start && m!.index < f.end)) continue;
+  FINDER.run(text, shadow, (m, k) => {
+    if (k === 0) {
+      if (!isUpper(text[m.index])) return; // `kế hoạch 2023-...` in running text is no document
+      const f = toFound(text, m, 2, TYPE_BY_FORM.get(m[1].replace(/\s+/g, ' ')));
+      if (f) found.push(f);
+      return;
+    }
+    if (found.some((f) => m.index >= f.start && m.index < f.end)) return;
     const f = toFound(text, m, 2, undefined);
-    if (!f) continue;
+    if (!f) return;
     const { typeCode } = splitCode(f.code);
-    if (!typeCode && !m[1]) continue;
+    if (!typeCode && !m[1]) return;
     f.type = typeCode ? TYPE_BY_CODE.get(foldCase(typeCode)) : undefined;
     found.push(f);
-  }
+  });
   return found.sort((a, b) => a.start - b.start);
 }
 

@@ -7,6 +7,7 @@ import { findDocuments, type DocumentMention } from './documents.js';
 import { findOrganizations, type OrganizationMention } from './organizations.js';
 import { findPeople, type PersonMention } from './people.js';
 import { scanPlaces, type PlaceMention } from './places.js';
+import { fromNfc, toNfc } from './scan.js';
 import { findPrograms, type ProgramMention } from './programs.js';
 
 export interface ExtractEntitiesOptions {
@@ -21,10 +22,12 @@ const within = (inner: EntityMention, outer: { start: number; end: number }): bo
   inner.start >= outer.start && inner.end <= outer.end;
 
 /**
- * All entity mentions in `text` (NFC), sorted by offset. Mentions of different kinds may nest
+ * All entity mentions in `text`, sorted by offset (offsets into `text` as given, NFC or not). Mentions of different kinds may nest
  * (`tỉnh Bắc Kạn` inside `UBND tỉnh Bắc Kạn`); mentions of one kind do not overlap.
  */
-export function extractEntities(text: string, options: ExtractEntitiesOptions = {}): EntityMention[] {
+export function extractEntities(input: string, options: ExtractEntitiesOptions = {}): EntityMention[] {
+  const nfc = toNfc(input);
+  const text = nfc?.text ?? input;
   const publishedAt = isoDay(options.publishedAt);
   const scan = scanPlaces(text, { publishedAt, contextPlace: options.contextPlace, references: true });
   const { shadow, context } = scan;
@@ -43,7 +46,8 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
     ...programs,
     ...dates.map((d) => partOfOther(d, documents, programs)),
   ];
-  return out.sort((a, b) => a.start - b.start || b.end - a.end || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  out.sort((a, b) => a.start - b.start || b.end - a.end || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  return fromNfc(out, nfc, input);
 }
 
 /**
@@ -66,9 +70,29 @@ function partOfOther(d: DateMention, documents: DocumentMention[], programs: Pro
   return d;
 }
 
+/** The mention without nameEnd, keys in order: `const { nameEnd, ...rest } = o`, with named stores (faster). */
 function stripOrg(o: OrganizationMention): EntityMention {
-  const { nameEnd, ...rest } = o;
-  return rest;
+  const m = { kind: o.kind, text: o.text, start: o.start, end: o.end, canonical: o.canonical } as EntityMention;
+  const keys = Object.keys(o);
+  if (keys[0] !== 'kind' || keys[1] !== 'text' || keys[2] !== 'start' || keys[3] !== 'end' || keys[4] !== 'canonical') {
+    const { nameEnd, ...rest } = o;
+    return rest;
+  }
+  for (let k = 5; k < keys.length; k++) {
+    switch (keys[k]) {
+      case 'nameEnd': break;
+      case 'name': m.name = o.name; break;
+      case 'acronym': m.acronym = o.acronym; break;
+      case 'field': m.field = o.field; break;
+      case 'docCode': m.docCode = o.docCode; break;
+      case 'place': m.place = o.place; break;
+      case 'placeLevel': m.placeLevel = o.placeLevel; break;
+      case 'placeCode': m.placeCode = o.placeCode; break;
+      case 'currentProvince': m.currentProvince = o.currentProvince; break;
+      default: m[keys[k]] = o[keys[k]];
+    }
+  }
+  return m;
 }
 
 export type { DateMention, DocumentMention, OrganizationMention, PersonMention, PlaceMention, ProgramMention };

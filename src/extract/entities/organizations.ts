@@ -4,12 +4,15 @@
 // implied by it (`Thành ủy`, `UBND huyện` in an article about a district) is attached.
 import orgs from '../../data/organizations.json' with { type: 'json' };
 import type { EntityMention } from '../../types.js';
-import { toPlace, type Place, type PlaceLevel, type Unit } from '../../normalize/gazetteer.js';
+import { toPlace, unitOfPlace, type Place, type PlaceLevel, type Unit } from '../../normalize/gazetteer.js';
 import { levelWordOf, referencedUnit } from '../../normalize/places.js';
 import { displayName } from '../../normalize/names.js';
 import { foldCase } from '../../normalize/text.js';
 import { levelFormAt, type PlaceMention } from './places.js';
-import { NO_WORD_AFTER, W, exactSource, isUpper, isWordChar, phraseSource, properRun, runText, upperCount, wordBefore } from './scan.js';
+import {
+  Finder, HeadsAt, NO_WORD_AFTER, W, exactHeads, exactSource, isUpper, isWordChar, phraseHeads, phraseSource, properRun,
+  runText, upperCount, wordBefore,
+} from './scan.js';
 
 export interface OrganizationMention extends EntityMention {
   kind: 'organization';
@@ -80,12 +83,30 @@ function compile<T extends { forms: string[] }>(items: T[], sticky = false): For
     });
 }
 
-const BODIES = compile(orgs.bodies as Body[]);
-const COMMITTEES = compile(orgs.committees as Body[]);
-const NAMED = compile(orgs.namedHeads as Body[]);
-const HEADS = compile(orgs.departmentHeads as Head[]);
+const headsOfForm = <T>(f: Form<T>): string[] | undefined => (f.exact ? exactHeads(f.form) : phraseHeads(f.form));
+
+/** Compiled forms and a Finder running them over an article. */
+interface Forms<T> {
+  forms: Form<T>[];
+  finder: Finder;
+}
+
+function forms<T extends { forms: string[] }>(items: T[]): Forms<T> {
+  const list = compile(items);
+  return { forms: list, finder: new Finder(list.map((f) => ({ source: f.re.source, onText: f.exact, heads: headsOfForm(f) }))) };
+}
+
+const BODIES = forms(orgs.bodies as Body[]);
+const COMMITTEES = forms(orgs.committees as Body[]);
+const NAMED = forms(orgs.namedHeads as Body[]);
+const HEADS = forms(orgs.departmentHeads as Head[]);
 const FIELDS = compile(orgs.fields as Field[], true);
+const FIELDS_AT = new HeadsAt(FIELDS.map((f) => ({ onText: f.exact, heads: headsOfForm(f) })));
 const STOPS = orgs.complementStops.map(foldCase).sort((a, b) => b.length - a.length);
+// The stops by first character (those that can start a string starting with it).
+const STOPS_BY_FIRST = new Map<string, string[]>();
+for (const stop of STOPS) if (stop) STOPS_BY_FIRST.set(stop[0], [...(STOPS_BY_FIRST.get(stop[0]) ?? []), stop]);
+const EMPTY_STOP = STOPS.includes('');
 
 interface Candidate {
   start: number;
@@ -103,12 +124,9 @@ interface Candidate {
   head?: string;
 }
 
-function matchAll<T>(forms: Form<T>[], text: string, shadow: string, each: (m: RegExpExecArray, f: Form<T>) => void): void {
-  for (const f of forms) {
-    f.re.lastIndex = 0;
-    const src = f.exact ? text : shadow;
-    for (let m = f.re.exec(src); m; m = f.re.exec(src)) each(m, f);
-  }
+/** Every match of every form, form by form (longest first), left to right. */
+function matchAll<T>(group: Forms<T>, text: string, shadow: string, each: (m: RegExpExecArray, f: Form<T>) => void): void {
+  group.finder.run(text, shadow, (m, k) => each(m, group.forms[k]));
 }
 
 const capitalised = (text: string, i: number): boolean => isUpper(text[i]);
@@ -128,17 +146,22 @@ function findDepartments(text: string, shadow: string, out: Candidate[]): void {
     const afterHead = /^[ \u00a0]+/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 3));
     if (!afterHead) return;
     const at = m.index + m[0].length + afterHead[0].length;
-    const field = FIELDS.find((ff) => {
-      ff.re.lastIndex = at;
-      return ff.re.test(ff.exact ? text : shadow);
-    });
-    if (!field) return;
     const headCapital = capitalised(text, m.index);
     if (!headCapital) {
       // `cơ sở y tế`, `cán bộ Tư pháp`: a lower-case head needs a capitalised field and no compound.
       if (!capitalised(text, at)) return;
       if ((f.item.notAfter ?? []).some((w) => wordBefore(shadow, m.index) === w)) return;
     }
+    let field: Form<Field> | undefined;
+    for (const k of FIELDS_AT.at(text, shadow, at)) {
+      const ff = FIELDS[k];
+      ff.re.lastIndex = at;
+      if (ff.re.test(ff.exact ? text : shadow)) {
+        field = ff;
+        break;
+      }
+    }
+    if (!field) return;
     const end = field.re.lastIndex;
     const head = f.item.canonical;
     out.push({
@@ -150,9 +173,9 @@ function findDepartments(text: string, shadow: string, out: Candidate[]): void {
   });
 }
 
-/** Free words after a committee head, up to punctuation, a stop word or a level word. */
 const COMPLEMENT_WORD = new RegExp(`[ \\u00a0]+((?:["“”]?[${W}]+(?:[-–/][${W}]+)*["“”]?)|[-–])`, 'y');
 
+/** Free words after a committee head, up to punctuation, a stop word or a level word. */
 function complementEnd(text: string, shadow: string, from: number): number {
   let end = from;
   const word = COMPLEMENT_WORD;
@@ -162,7 +185,8 @@ function complementEnd(text: string, shadow: string, from: number): number {
     if (!m) break;
     const start = end + m[0].length - m[1].length;
     const rest = shadow.slice(start, start + 24);
-    if (STOPS.some((s) => rest.startsWith(s) && !isWordChar(rest[s.length]))) break;
+    const stops = EMPTY_STOP ? STOPS : STOPS_BY_FIRST.get(rest[0]) ?? [];
+    if (stops.some((s) => rest.startsWith(s) && !isWordChar(rest[s.length]))) break;
     if (levelFormAt(text, shadow, start)) break;
     end = start + m[1].length;
   }
@@ -194,7 +218,11 @@ function findNamed(text: string, shadow: string, out: Candidate[]): void {
     const gap = /^[ \u00a0]+/u.exec(text.slice(headEnd, headEnd + 3));
     if (!gap) return;
     const nameStart = headEnd + gap[0].length;
-    if (levelFormAt(text, shadow, nameStart)) return; // `Trạm Y tế xã ...`: a place, not a name
+    // `Trạm Y tế xã Đồng Liên`: no name of its own, the place follows.
+    if (levelFormAt(text, shadow, nameStart)) {
+      out.push({ start: m.index, nameEnd: headEnd, name: f.item.canonical });
+      return;
+    }
     const run = properRun(text, nameStart, 5);
     if (!run.length) return;
     const end = run.at(-1)!.end;
@@ -248,7 +276,8 @@ function impliedPlace(body: Body, ctx: OrganizationContext): Place | undefined {
 /** `Thành ủy` + `thành phố Thái Nguyên` -> `Thành ủy Thái Nguyên`: the level is already in the name. */
 function canonicalOf(name: string, body: Body | undefined, place: Place | undefined, word?: string): string {
   if (place) {
-    const bare = body?.impliedLevel && place.code ? place.name.replace(/^(tỉnh|thành phố|huyện|quận|thị xã) /u, '') : place.name;
+    const unit = body?.impliedLevel ? unitOfPlace(place) : undefined;
+    const bare = unit ? unit.name : place.name;
     return `${name} ${bare}`;
   }
   return word ? `${name} ${word}` : name;

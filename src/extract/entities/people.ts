@@ -8,7 +8,10 @@ import { displayName } from '../../normalize/names.js';
 import { foldCase } from '../../normalize/text.js';
 import type { OrganizationMention } from './organizations.js';
 import type { PlaceMention } from './places.js';
-import { L, NO_WORD_AFTER, NO_WORD_BEFORE, beforeHyphen, exactSource, isUpper, phraseSource, properRun, runText, upperCount, type Syllable } from './scan.js';
+import {
+  Finder, L, NO_WORD_AFTER, NO_WORD_BEFORE, beforeHyphen, exactHeads, exactSource, headsOf, isUpper, isUpperCode, phraseHeads,
+  phraseSource, properRun, runText, upperCount, type Syllable,
+} from './scan.js';
 
 export interface PersonMention extends EntityMention {
   kind: 'person';
@@ -41,6 +44,14 @@ const HONORIFIC_ABBR_RE = new RegExp(`${NO_WORD_BEFORE}(?:${alternation(HONORIFI
 const TITLE_RE = new RegExp(`${NO_WORD_BEFORE}(?:${alternation(data.titles)})${NO_WORD_AFTER}`, 'g');
 const TITLE_STICKY = new RegExp(`(?:${alternation(data.titles)})${NO_WORD_AFTER}`, 'y');
 const NEEDS_ORG = new Set(data.titlesNeedOrg.map(foldCase));
+/** Where a match of alternation(words) can start. */
+const headsOfWords = (words: string[]): string[] | undefined =>
+  headsOf(words, (w) => (isAbbreviation(w) ? exactHeads(w) : phraseHeads(w)));
+const HONORIFICS = new Finder([
+  { source: HONORIFIC_RE.source, heads: headsOfWords(HONORIFIC_WORDS) },
+  { source: HONORIFIC_ABBR_RE.source, onText: true, heads: headsOfWords(HONORIFIC_ABBR) },
+]);
+const TITLES = new Finder([{ source: TITLE_RE.source, heads: headsOfWords(data.titles) }]);
 const AUTHOR_SUFFIX = new RegExp(`\\s+(?:${data.authorSuffixes.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})[^\\n]{0,24}$`, 'u');
 
 interface Span {
@@ -72,7 +83,7 @@ function titleAt(text: string, shadow: string, at: number, ctx: PeopleContext): 
   // `Trưởng Phòng Lao động ...`: the organisation may start inside the longest title (`Trưởng phòng`).
   const titleEnd = at + m[0].length;
   const org = ctx.orgs.find((o) =>
-    (o.start > at && o.start < titleEnd) || (o.start >= titleEnd && /^[ \u00a0]{1,2}$/u.test(text.slice(titleEnd, o.start))));
+    (o.start > at && o.start < titleEnd) || (o.start > titleEnd && o.start <= titleEnd + 2 && /^[ \u00a0]{1,2}$/u.test(text.slice(titleEnd, o.start))));
   if (!org && NEEDS_ORG.has(foldCase(m[0]))) return undefined;
   if (!org) return { title: displayName(text.slice(at, titleEnd)), end: titleEnd };
   const word = displayName(text.slice(at, org.start));
@@ -80,59 +91,62 @@ function titleAt(text: string, shadow: string, at: number, ctx: PeopleContext): 
 }
 
 function byHonorific(text: string, shadow: string, ctx: PeopleContext, out: PersonMention[]): void {
-  for (const [re, src] of [[HONORIFIC_RE, shadow], [HONORIFIC_ABBR_RE, text]] as const) {
-    re.lastIndex = 0;
-    for (let m = re.exec(src); m; m = re.exec(src)) {
-      const start = m.index;
-      // `Bà Rịa - Vũng Tàu`: the honorific is part of a place.
-      if (ctx.places.some((p) => !p.reference && start >= p.start && start < p.end)) continue;
-      const gap = /^[ \u00a0]+/u.exec(text.slice(start + m[0].length, start + m[0].length + 3));
-      if (!gap) continue;
-      let at = start + m[0].length + gap[0].length;
-      // `ông Chủ tịch UBND xã Nguyễn Văn A`: a title between honorific and name.
-      const inner = titleAt(text, shadow, at, ctx);
-      if (inner) {
-        const g = /^[ \u00a0]+/u.exec(text.slice(inner.end, inner.end + 3));
-        if (g) at = inner.end + g[0].length;
-      }
-      const run = nameAt(text, at, 1, ctx);
-      if (!run) continue;
-      const name = runText(text, run);
-      if (isProvinceName(`${text.slice(start, start + m[0].length)} ${name}`)) continue;
-      const end = run.at(-1)!.end;
-      const person: PersonMention = {
-        kind: 'person', text: text.slice(start, end), start, end, canonical: displayName(name),
-        honorific: text.slice(start, start + m[0].length),
-      };
-      const title = inner ?? titleAfter(text, shadow, end, ctx);
-      if (title) {
-        person.title = title.title;
-        if (title.organization) person.organization = title.organization;
-      }
-      out.push(person);
+  HONORIFICS.run(text, shadow, (m) => {
+    const start = m.index;
+    // `Bà Rịa - Vũng Tàu`: the honorific is part of a place.
+    if (ctx.places.some((p) => !p.reference && start >= p.start && start < p.end)) return;
+    const gap = /^[ \u00a0]+/u.exec(text.slice(start + m[0].length, start + m[0].length + 3));
+    if (!gap) return;
+    let at = start + m[0].length + gap[0].length;
+    // `ông Chủ tịch UBND xã Nguyễn Văn A`: a title between honorific and name.
+    const inner = titleAt(text, shadow, at, ctx);
+    if (inner) {
+      const g = /^[ \u00a0]+/u.exec(text.slice(inner.end, inner.end + 3));
+      if (g) at = inner.end + g[0].length;
     }
-  }
+    const run = nameAt(text, at, 1, ctx);
+    if (!run) return;
+    const name = runText(text, run);
+    if (isProvinceName(`${text.slice(start, start + m[0].length)} ${name}`)) return;
+    const end = run.at(-1)!.end;
+    const person: PersonMention = {
+      kind: 'person', text: text.slice(start, end), start, end, canonical: displayName(name),
+      honorific: text.slice(start, start + m[0].length),
+    };
+    const title = inner ?? titleAfter(text, shadow, end, ctx);
+    if (title) {
+      person.title = title.title;
+      if (title.organization) person.organization = title.organization;
+    }
+    out.push(person);
+  });
 }
 
 function byTitle(text: string, shadow: string, ctx: PeopleContext, out: PersonMention[]): void {
-  TITLE_RE.lastIndex = 0;
-  for (let m = TITLE_RE.exec(shadow); m; m = TITLE_RE.exec(shadow)) {
+  TITLES.run(text, shadow, (m) => {
     const start = m.index;
-    if (out.some((p) => start >= p.start && start < p.end)) continue;
+    if (out.some((p) => start >= p.start && start < p.end)) return;
     const title = titleAt(text, shadow, start, ctx);
-    if (!title) continue;
+    if (!title) return;
     const gap = /^[ \u00a0]+/u.exec(text.slice(title.end, title.end + 3));
-    if (!gap) continue;
+    if (!gap) return;
     const run = nameAt(text, title.end + gap[0].length, 2, ctx);
-    if (!run) continue;
+    if (!run) return;
     const end = run.at(-1)!.end;
     const person: PersonMention = {
       kind: 'person', text: text.slice(start, end), start, end, canonical: displayName(runText(text, run)), title: title.title,
     };
     if (title.organization) person.organization = title.organization;
     out.push(person);
-  }
+  });
 }
+
+// AUTHOR_SUFFIX ends `[^\n]{0,24}$` (code points, so up to 48 code units): a suffix it removes
+// starts at most that far before the end.
+const AUTHOR_SUFFIXES: string[] = data.authorSuffixes;
+const PARAGRAPH_END = new Set([...'.!?…"”)/'].map((c) => c.charCodeAt(0)));
+/** A long line ending like a paragraph (`/[.!?…"”)\/]$/u`); `line` is trimmed. */
+const afterParagraph = (line: string): boolean => line.length >= 80 && PARAGRAPH_END.has(line.charCodeAt(line.length - 1));
 
 const BYLINE = new RegExp(`^[\\s\\u00a0]*([${L}]{2,}(?:[ \\u00a0][${L}]{2,}){1,3})$`);
 
@@ -146,19 +160,23 @@ export function findAuthor(text: string): PersonMention | undefined {
   }
   let previous = '';
   for (const { start, line } of lines) {
-    const trimmed = line.replace(/[\s\u00a0]+$/u, '');
-    if (!trimmed.trim()) continue;
-    const body = trimmed.replace(AUTHOR_SUFFIX, '');
-    const m = BYLINE.exec(body);
-    if (m && !m[1].split(/[ \u00a0]/).every((w) => isUpper(w[0]) && w.slice(1) === w.slice(1).toLowerCase())) continue;
-    const afterParagraph = previous.length >= 80 && /[.!?…"”)\/]$/u.test(previous);
-    if (m && afterParagraph && !isProvinceName(m[1])) {
-      const s = start + body.indexOf(m[1]);
-      return {
-        kind: 'person', text: m[1], start: s, end: s + m[1].length, canonical: displayName(m[1]), role: 'author',
-      };
+    const trimmed = line.trimEnd(); // trimEnd removes exactly `[\s\u00a0]+$`
+    const content = trimmed.trim();
+    if (!content) continue;
+    // A byline's first word is capitalised: other lines need no closer look.
+    if (isUpperCode(content.charCodeAt(0))) {
+      const body = AUTHOR_SUFFIXES.some((x) => trimmed.includes(x, trimmed.length - x.length - 48)) ? trimmed.replace(AUTHOR_SUFFIX, '') : trimmed;
+      const m = BYLINE.exec(body);
+      // Every word capitalised, the rest of it lower case: `Hồng Phượng`, not `TAG:` or `Tin khác`.
+      const name = m && m[1].split(/[ \u00a0]/).every((w) => isUpper(w[0]) && w.slice(1) === w.slice(1).toLowerCase());
+      if (m && name && afterParagraph(previous) && !isProvinceName(m[1])) {
+        const s = start + body.indexOf(m[1]);
+        return {
+          kind: 'person', text: m[1], start: s, end: s + m[1].length, canonical: displayName(m[1]), role: 'author',
+        };
+      }
     }
-    previous = trimmed.trim();
+    previous = content;
   }
   return undefined;
 }

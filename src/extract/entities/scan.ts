@@ -1,6 +1,11 @@
 // Text-scanning helpers shared by the entity matchers. Matchers search a "shadow" of the text: same
 // length, lower case, one tone-mark style, one kind of dash, quote and apostrophe, so offsets found
 // in the shadow are offsets in the text.
+//
+// Speed: an article is scanned by some hundred phrase regexes. Run one by one over the whole text
+// they cost milliseconds, so they are run through a Finder instead: candidate positions come from a
+// table of the phrases' first letters at word starts, and each regex is tried (sticky) only there.
+// Character tests use tables, not per-character regexes.
 import { foldCase } from '../../normalize/text.js';
 
 const TONE_MOVES: Record<string, string> = {
@@ -18,41 +23,240 @@ export const W = `0-9${L}`;
 export const NO_WORD_BEFORE = `(?<![${W}])`;
 export const NO_WORD_AFTER = `(?![${W}])`;
 
+// Character classes of UTF-16 code units, as the regexes (no `u` flag) see them: 1 letter (L), 2 digit.
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (const [a, b] of [
+  [0x41, 0x5a], [0x61, 0x7a], [0xaa, 0xaa], [0xb5, 0xb5], [0xba, 0xba], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0x24f],
+  [0x300, 0x36f], [0x1e00, 0x1eff],
+]) CHAR_CLASS.fill(1, a, b + 1);
+CHAR_CLASS.fill(2, 0x30, 0x3a);
+// Lookups index with `c | 0`: charCodeAt past the end gives NaN, which would make V8 treat every
+// lookup at that site as a slow property access.
+/** True for the code unit of a letter of `L` (false for NaN, past the end of a string). */
+export const isLetterCode = (c: number): boolean => CHAR_CLASS[c | 0] === 1;
+/** True for the code unit of a word character (`W`). */
+export const isWordCode = (c: number): boolean => CHAR_CLASS[c | 0] > 0;
+/** True for an ASCII digit (`\d`). */
+export const isDigitCode = (c: number): boolean => CHAR_CLASS[c | 0] === 2;
+
+// Upper case per code unit, filled on first use: 0 unknown, 1 upper, 2 not.
+const UPPER = new Uint8Array(0x10000);
+/** True for the code unit of an upper-case letter (its lower case differs). */
+export function isUpperCode(c: number): boolean {
+  c |= 0;
+  const v = UPPER[c];
+  if (v !== 0) return v === 1;
+  const ch = String.fromCharCode(c);
+  const upper = ch !== ch.toLowerCase();
+  UPPER[c] = upper ? 1 : 2;
+  return upper;
+}
+
 /** True for an upper-case letter. */
-export const isUpper = (ch: string | undefined): boolean => !!ch && ch !== ch.toLowerCase();
+export const isUpper = (ch: string | undefined): boolean =>
+  !!ch && (ch.length === 1 ? isUpperCode(ch.charCodeAt(0)) : ch !== ch.toLowerCase());
 /** Number of upper-case letters in `s`. */
 export const upperCount = (s: string): number => [...s].filter(isUpper).length;
 
-const TONE_RE = new RegExp(`(${Object.keys(TONE_MOVES).join('|')})(?![${L}])`, 'g');
+/**
+ * `s.charCodeAt(i)`, NaN outside the string as there, but without reading out of bounds: optimised
+ * code that does is thrown away and compiled again.
+ */
+export const codeAt = (s: string, i: number): number => ((i >>> 0) < s.length ? s.charCodeAt(i) : NaN);
+
+/** Number of ASCII digits (`\d`) from `p`. */
+export function digitsAt(src: string, p: number): number {
+  let q = p;
+  while (CHAR_CLASS[codeAt(src, q) | 0] === 2) q++;
+  return q - p;
+}
+
+/** JS `\s`: white space and line terminators (also what trim() removes). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const SHADOW_SPECIAL: Record<string, string> = {};
+for (const ch of '‘’ʼ`') SHADOW_SPECIAL[ch] = "'";
+for (const ch of '“”„«»') SHADOW_SPECIAL[ch] = '"';
+for (const ch of '–—−') SHADOW_SPECIAL[ch] = '-';
+for (const ch of '\u00a0\u2007\u202f\u2009\u200a') SHADOW_SPECIAL[ch] = ' ';
+
+// The shadow is built one code unit at a time from a table: each unit's shadow character (special
+// quotes, dashes and spaces mapped, letters lower-cased when that keeps one unit: `İ` stays, as in
+// shadowChar), then the tone moves of TONE_MOVES on pairs not followed by a letter.
+const shadowTable = new Uint32Array(0x10000);
+// shadowTable entries: the shadow character in the low 16 bits, then these flags.
+const SHADOW_WORD = 1 << 16; // the shadow character is a word character
+const SHADOW_TONE = 1 << 17; // it may end a tone-move pair
+const SHADOW_CHANGES = 1 << 18; // a word character in the text but not in the shadow, or the reverse
+const SHADOW_UPPER = 1 << 19; // the text's character is upper case (isUpperCode)
+const SHADOW_KNOWN = 1 << 20; // the entry is filled in
+/** TONE_MOVES by (first << 16 | second) code units: the two code units written instead. */
+const TONE_PAIRS = new Map<number, [number, number]>();
+/** Code units that end a pair of TONE_MOVES. */
+const TONE_SECOND = new Uint8Array(0x10000);
+for (const [from, to] of Object.entries(TONE_MOVES)) {
+  TONE_PAIRS.set((from.charCodeAt(0) << 16) | from.charCodeAt(1), [to.charCodeAt(0), to.charCodeAt(1)]);
+  TONE_SECOND[from.charCodeAt(1)] = 1;
+}
 
 function shadowChar(ch: string): string {
-  if (/[‘’ʼ`]/.test(ch)) return "'";
-  if (/[“”„«»]/.test(ch)) return '"';
-  if (/[–—−]/.test(ch)) return '-';
-  if (/[\u00a0\u2007\u202f\u2009\u200a]/.test(ch)) return ' ';
-  const lower = ch.toLocaleLowerCase('vi');
+  const special = SHADOW_SPECIAL[ch];
+  if (special !== undefined) return special;
+  const lower = ch.toLowerCase(); // Vietnamese has no locale-specific case rules
   return lower.length === ch.length ? lower : ch;
+}
+
+/** The shadowTable entry of code unit `u`, computed on its first use (shadowTable[u] is 0 until then). */
+function shadowEntry(u: number): number {
+  const ch = String.fromCharCode(u);
+  const to = shadowChar(ch).charCodeAt(0);
+  const word = CHAR_CLASS[to] > 0;
+  const entry = to | SHADOW_KNOWN | (word ? SHADOW_WORD : 0) | (TONE_SECOND[to] ? SHADOW_TONE : 0)
+    | (word !== CHAR_CLASS[u] > 0 ? SHADOW_CHANGES : 0) | (ch !== ch.toLowerCase() ? SHADOW_UPPER : 0);
+  shadowTable[u] = entry;
+  return entry;
+}
+
+/** A text's shadow and the word starts of both. */
+interface Shadowed {
+  text: string;
+  shadow: string;
+  shadowStarts: number[];
+  /** The same array as shadowStarts unless some character changes class when lower-cased (`K`). */
+  textStarts: number[];
+  capitalStarts: number[];
+}
+
+let shadowed: Shadowed | undefined;
+
+// Scratch memory for shadowAndWords, reused from article to article (up to 4 MB): the text's code
+// units in the first half, the shadow's in the second.
+interface Scratch {
+  bytes: Buffer;
+  units: Uint16Array;
+  out: Uint16Array;
+}
+
+let kept: Scratch | undefined;
+
+function scratchFor(n: number): Scratch {
+  if (kept && kept.bytes.length >= 4 * n) return kept;
+  const bytes = Buffer.allocUnsafeSlow(Math.max(4 * n, 1 << 16));
+  const half = bytes.length >> 1;
+  const scratch = {
+    bytes,
+    units: new Uint16Array(bytes.buffer, bytes.byteOffset, half >> 1),
+    out: new Uint16Array(bytes.buffer, bytes.byteOffset + half, half >> 1),
+  };
+  if (bytes.length <= 1 << 22) kept = scratch;
+  return scratch;
+}
+
+function shadowAndWords(text: string): Shadowed {
+  if (shadowed && shadowed.text === text) return shadowed;
+  const table = shadowTable;
+  const n = text.length;
+  const scratch = scratchFor(n);
+  scratch.bytes.write(text, 0, 'utf16le');
+  const { units, out } = scratch;
+  const starts: number[] = [];
+  const capitals: number[] = [];
+  let prev = 0;
+  let flags = 0;
+  for (let i = 0; i < n; i++) {
+    const u = units[i];
+    let v = table[u];
+    if (v === 0) v = shadowEntry(u);
+    let c = v & 0xffff;
+    // `oà` -> `òa` when no letter follows (TONE_RE); pairs never overlap, and keep their class.
+    if ((v & SHADOW_TONE) !== 0 && i > 0) {
+      const move = TONE_PAIRS.get((out[i - 1] << 16) | c);
+      const next = i + 1 < n ? table[units[i + 1]] || shadowEntry(units[i + 1]) : 0;
+      if (move && !(i + 1 < n && CHAR_CLASS[next & 0xffff] === 1)) {
+        out[i - 1] = move[0];
+        c = move[1];
+      }
+    }
+    out[i] = c;
+    const word = (v >>> 16) & 1;
+    if (word > prev) {
+      starts.push(i);
+      if ((v & SHADOW_UPPER) !== 0) capitals.push(i);
+    }
+    prev = word;
+    flags |= v;
+  }
+  const changed = (flags & SHADOW_CHANGES) !== 0;
+  const half = scratch.bytes.length >> 1;
+  const shadow = n === 0 ? '' : scratch.bytes.toString('utf16le', half, half + 2 * n);
+  const textStarts = changed ? wordStarts(text) : starts;
+  shadowed = {
+    text, shadow, shadowStarts: starts, textStarts,
+    capitalStarts: changed ? capitalsOf(text, textStarts) : capitals,
+  };
+  return shadowed;
 }
 
 /** Lower-cased, tone-, dash- and quote-normalised copy of `text` with the same length. */
 export function shadowOf(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += shadowChar(text[i]);
-  return out.replace(TONE_RE, (m) => TONE_MOVES[m] ?? m);
+  return shadowAndWords(text).shadow;
 }
 
-const WORD_CHAR = new RegExp(`[${W}]`);
-export const isWordChar = (ch: string | undefined): boolean => !!ch && WORD_CHAR.test(ch);
+/** Positions where a word (a run of `W` characters) starts, in order. */
+export function wordStarts(src: string): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (let p = 0, len = src.length; p < len; p++) {
+    const w = CHAR_CLASS[src.charCodeAt(p)] > 0 ? 1 : 0;
+    if (w > prev) out.push(p);
+    prev = w;
+  }
+  return out;
+}
 
-/** Regex source matching `phrase` in a shadow: any case, any run of spaces, any dash, optional quotes. */
-export function phraseSource(phrase: string): string {
+/** Word starts of an article's text and of its shadow. */
+export interface ArticleWords {
+  textStarts: readonly number[];
+  shadowStarts: readonly number[];
+  /** The text's word starts holding an upper-case character. */
+  capitalStarts: readonly number[];
+}
+
+const capitalsOf = (text: string, starts: readonly number[]): number[] => starts.filter((p) => isUpperCode(text.charCodeAt(p)));
+
+let lastWords: (ArticleWords & { text: string; shadow: string }) | undefined;
+
+/** Word starts of `text` and `shadow`, computed once per article. */
+export function articleWords(text: string, shadow: string): ArticleWords {
+  if (shadowed && shadowed.text === text && shadowed.shadow === shadow) return shadowed;
+  if (lastWords && lastWords.text === text && lastWords.shadow === shadow) return lastWords;
+  const textStarts = wordStarts(text);
+  lastWords = { text, shadow, textStarts, shadowStarts: wordStarts(shadow), capitalStarts: capitalsOf(text, textStarts) };
+  return lastWords;
+}
+
+/** True for a word character (letter, mark, digit). */
+export const isWordChar = (ch: string | undefined): boolean =>
+  !!ch && (ch.length === 1 ? CHAR_CLASS[ch.charCodeAt(0)] > 0 : WORD_CHAR.test(ch));
+const WORD_CHAR = new RegExp(`[${W}]`);
+
+function phraseParts(phrase: string): string[] {
   return foldCase(phrase)
     .replace(/[‘’ʼ`]/g, "'")
     .replace(/[“”„«»]/g, '"')
     .replace(/[–—−]/g, '-')
     .trim()
     .split(/(\s*-\s*|\s*&\s*|\s*,\s*|\s+|")/u)
-    .filter((part) => part !== '')
+    .filter((part) => part !== '');
+}
+
+/** Regex source matching `phrase` in a shadow: any case, any run of spaces, any dash, optional quotes. */
+export function phraseSource(phrase: string): string {
+  return phraseParts(phrase)
     .map((part) => {
       if (/^\s*-\s*$/u.test(part)) return '\\s*-\\s*';
       if (/^\s*&\s*$/u.test(part)) return '\\s*&\\s*';
@@ -75,25 +279,38 @@ export function exactSource(form: string): string {
   return form.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/-/g, '\\s*[-–]\\s*');
 }
 
+// `[\s"“”'‘’(\[*-]` and `[.!?:;…|]` of atSentenceStart.
+const OPENING = new Set([...'"“”\'‘’([*-'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = new Set([...'.!?:;…|'].map((c) => c.charCodeAt(0)));
+
 /** True when only spaces, quotes or brackets separate `i` from the start of a sentence or line. */
 export function atSentenceStart(text: string, i: number): boolean {
   let j = i - 1;
-  while (j >= 0 && /[\s"“”'‘’(\[*-]/u.test(text[j]) && text[j] !== '\n') j--;
-  if (j < 0 || text[j] === '\n') return true;
-  return /[.!?:;…|]/u.test(text[j]);
+  for (let c = codeAt(text, j); j >= 0 && c !== 0x0a && (isSpaceCode(c) || OPENING.has(c)); c = codeAt(text, --j));
+  if (j < 0 || codeAt(text, j) === 0x0a) return true;
+  return SENTENCE_END.has(codeAt(text, j));
 }
-
-const WORDS_BEFORE = new Map<number, RegExp>();
 
 /** The `count` words just before `i` in a shadow (lower case), or '' at a boundary like a comma. */
 export function wordBefore(shadow: string, i: number, count = 1): string {
-  let re = WORDS_BEFORE.get(count);
-  if (!re) {
-    re = new RegExp(`((?:[${W}]+ +){${count - 1}}[${W}]+) *$`);
-    WORDS_BEFORE.set(count, re);
+  // What `((?:[W]+ +){count-1}[W]+) *$` finds in shadow.slice(max(0, i - 40), i), read backwards.
+  const lo = Math.max(0, i - 40);
+  const hi = i < 0 ? Math.max(0, shadow.length + i) : Math.min(i, shadow.length);
+  if (hi <= lo) return '';
+  let j = hi;
+  while (j > lo && shadow.charCodeAt(j - 1) === 0x20) j--;
+  const end = j;
+  for (let w = 0; w < count; w++) {
+    if (w > 0) {
+      const before = j;
+      while (j > lo && shadow.charCodeAt(j - 1) === 0x20) j--;
+      if (j === before) return '';
+    }
+    const wordEnd = j;
+    while (j > lo && CHAR_CLASS[shadow.charCodeAt(j - 1)] > 0) j--; // j - 1 >= lo >= 0
+    if (j === wordEnd) return '';
   }
-  const m = re.exec(shadow.slice(Math.max(0, i - 40), i));
-  return m ? m[1] : '';
+  return shadow.slice(j, end);
 }
 
 /** One syllable of a proper-name run. */
@@ -106,8 +323,24 @@ export interface Syllable {
   digits: boolean;
 }
 
-const SYLLABLE = new RegExp(`[${L}]+(?:['’][${L}]+)*`, 'y');
 const DIGIT_SYLLABLE = /\d+(?![\d.,/]\d)/y;
+
+/** End of `[L]+(?:['’][L]+)*` at `i`, or `i` when no letter is there. */
+function syllableEnd(text: string, i: number): number {
+  const n = text.length;
+  let e = i;
+  while (e < n && CHAR_CLASS[text.charCodeAt(e)] === 1) e++;
+  if (e === i) return i;
+  while (e + 1 < n) {
+    const c = text.charCodeAt(e);
+    if ((c !== 0x27 && c !== 0x2019) || CHAR_CLASS[text.charCodeAt(e + 1)] !== 1) break;
+    e += 2;
+    while (e < n && CHAR_CLASS[text.charCodeAt(e)] === 1) e++;
+  }
+  return e;
+}
+
+const isJoinSpace = (c: number): boolean => c === 0x20 || c === 0xa0;
 
 /**
  * Capitalised syllables from `pos`: `Bạch Thông`, `Cư M’gar`, `Bà Rịa - Vũng Tàu`, `Xuân Thọ 2`.
@@ -118,27 +351,33 @@ export function properRun(text: string, pos: number, maxSyllables = 6, allowDigi
   let i = pos;
   let join: Syllable['join'] = '';
   while (out.length < maxSyllables) {
-    SYLLABLE.lastIndex = i;
-    let m = SYLLABLE.exec(text);
-    if (m && !isUpper(m[0][0])) m = null;
+    let end = syllableEnd(text, i);
+    if (end > i && !isUpperCode(codeAt(text, i))) end = i;
     let digits = false;
-    if (!m && (out.length > 0 || allowDigitsFirst)) {
+    if (end === i && (out.length > 0 || allowDigitsFirst)) {
       DIGIT_SYLLABLE.lastIndex = i;
-      m = DIGIT_SYLLABLE.exec(text);
-      digits = !!m;
+      const m = DIGIT_SYLLABLE.exec(text);
+      if (m) {
+        end = i + m[0].length;
+        digits = true;
+      }
     }
-    if (!m || isWordChar(text[i + m[0].length])) break;
-    out.push({ start: i, end: i + m[0].length, join, digits });
+    if (end === i || CHAR_CLASS[codeAt(text, end) | 0] > 0) break;
+    out.push({ start: i, end, join, digits });
     if (digits) break;
-    const rest = text.slice(i + m[0].length, i + m[0].length + 4);
-    const hyphen = /^ ?[-–] ?/u.exec(rest);
-    const space = /^ (?=\S)/u.exec(rest);
-    if (hyphen) {
+    // `^[ \u00a0]?[-–][ \u00a0]?` or `^[ \u00a0](?=\S)` within the next four characters.
+    const limit = Math.min(text.length, end + 4);
+    let k = end;
+    if (k < limit && isJoinSpace(codeAt(text, k))) k++;
+    const dash = codeAt(text, k);
+    if (k < limit && (dash === 0x2d || dash === 0x2013)) {
+      k++;
+      if (k < limit && isJoinSpace(codeAt(text, k))) k++;
       join = '-';
-      i += m[0].length + hyphen[0].length;
-    } else if (space) {
+      i = k;
+    } else if (isJoinSpace(codeAt(text, end)) && end + 1 < text.length && !isSpaceCode(codeAt(text, end + 1))) {
       join = ' ';
-      i += m[0].length + 1;
+      i = end + 1;
     } else break;
   }
   return out;
@@ -160,4 +399,422 @@ export function lineBounds(text: string, i: number): [number, number] {
   const start = text.lastIndexOf('\n', i - 1) + 1;
   const end = text.indexOf('\n', i);
   return [start, end < 0 ? text.length : end];
+}
+
+/** NFC copy of a text and, for each offset in it, the offset in the original. */
+export interface NfcText {
+  text: string;
+  original: number[];
+}
+
+const SEGMENT = /[\s\S][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*/g;
+
+/**
+ * The NFC form of `text` with an offset map, or undefined when `text` is NFC already. Matchers work
+ * on NFC; mentions are mapped back so offsets always point into the text as given.
+ */
+export function toNfc(text: string): NfcText | undefined {
+  const normalized = text.normalize('NFC');
+  if (normalized === text) return undefined;
+  let out = '';
+  const original: number[] = [];
+  for (const m of text.matchAll(SEGMENT)) {
+    const part = m[0].normalize('NFC');
+    for (let k = 0; k < part.length; k++) original.push(m.index);
+    out += part;
+  }
+  original.push(text.length);
+  return out === normalized ? { text: out, original } : undefined;
+}
+
+/** Mentions found in an NFC copy, with offsets and text moved back to the original. */
+export function fromNfc<T extends { start: number; end: number; text: string }>(mentions: T[], nfc: NfcText | undefined, text: string): T[] {
+  if (!nfc) return mentions;
+  return mentions.map((m) => {
+    const start = nfc.original[m.start];
+    const end = nfc.original[m.end];
+    return { ...m, start, end, text: text.slice(start, end) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finders: many regexes over one article, each tried only where one of its literal heads starts.
+
+/** One regex of a Finder. */
+export interface FinderEntry {
+  /** Regex source (flags: none besides the `g`/`y` the Finder adds). */
+  source: string;
+  /** Searched on the text as written (acronyms) rather than on the shadow. */
+  onText?: boolean;
+  /**
+   * How every match starts, as it appears in the searched string: literal words, a space between
+   * two words standing for `\s+` (`chương trình`). A head that starts with a word character is
+   * looked for at word starts only: the regex must not match after a word character (a lookbehind
+   * says so). Undefined: the regex is run over the whole string.
+   */
+  heads?: string[];
+  /** A quick test a match at `p` must pass (a necessary condition), tried before the regex. */
+  where?: (src: string, p: number) => boolean;
+}
+
+interface Registered {
+  source: string;
+  sticky: RegExp;
+  /** For entries without heads, made on first use. */
+  global?: RegExp;
+  onText: boolean;
+  indexed: boolean;
+  where?: (src: string, p: number) => boolean;
+}
+
+/**
+ * Heads sharing their first characters, as a tree of words: the entries whose head ends at a node,
+ * and the words that may follow (after white space).
+ */
+interface HeadNode {
+  ids: number[];
+  /** Words that may follow, and the node of each (parallel arrays). */
+  words: string[];
+  nodes: HeadNode[];
+}
+
+/** Non-negative integer keys to values, open addressing (faster than a Map for the lookups per word). */
+class IntTable<T> {
+  private keys = new Int32Array(16).fill(-1);
+  private values: Array<T | undefined> = new Array(16);
+  private size = 0;
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  get(key: number): T | undefined {
+    const mask = this.keys.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === key) return this.values[i];
+      if (k === -1) return undefined;
+    }
+  }
+
+  set(key: number, value: T): void {
+    if (2 * (this.size + 1) > this.keys.length) {
+      const [keys, values] = [this.keys, this.values];
+      this.keys = new Int32Array(keys.length * 2).fill(-1);
+      this.values = new Array(keys.length * 2);
+      this.size = 0;
+      keys.forEach((k, i) => { if (k !== -1) this.set(k, values[i]!); });
+    }
+    const i = this.slot(key);
+    if (this.keys[i] === -1) this.size++;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+}
+
+/** Lookup tables of one searched string kind (shadow or text). */
+interface HeadIndex {
+  /** Per code unit: heads whose first word has 1 (bit 1), 2 (bit 2), 3 or more (bit 4) characters. */
+  first: Uint8Array;
+  one: IntTable<HeadNode>;
+  two: IntTable<HeadNode>;
+  three: IntTable<HeadNode>;
+  /** Heads starting with a non-word character: any position holding it. */
+  chars: Map<number, HeadNode>;
+}
+
+const REGISTERED: Registered[] = [];
+const newIndex = (): HeadIndex => ({
+  first: new Uint8Array(0x10000), one: new IntTable(), two: new IntTable(), three: new IntTable(), chars: new Map(),
+});
+const HEADS: [HeadIndex, HeadIndex] = [newIndex(), newIndex()];
+// Keys of the first two or three characters (small integers; collisions only add candidates).
+const pairKey = (c0: number, c1: number): number => ((c0 & 0x3fff) << 16) | (c1 & 0xffff);
+const tripleKey = (c0: number, c1: number, c2: number): number => (pairKey(c0, c1) * 31 + (c2 & 0xffff)) & 0x3fffffff;
+
+function addTo(map: Map<number, number[]>, key: number, id: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (list.at(-1) !== id) list.push(id);
+}
+
+function addHead(index: HeadIndex, head: string, id: number): void {
+  const words = head.split(' ');
+  const c0 = head.charCodeAt(0);
+  const length = words[0].length;
+  let map: Pick<IntTable<HeadNode>, 'get' | 'set'>;
+  let key: number;
+  if (CHAR_CLASS[c0] === 0) {
+    map = index.chars;
+    key = c0;
+  } else if (length === 1) {
+    map = index.one;
+    key = c0;
+    index.first[c0] |= 1;
+  } else if (length === 2) {
+    map = index.two;
+    key = pairKey(c0, head.charCodeAt(1));
+    index.first[c0] |= 2;
+  } else {
+    map = index.three;
+    key = tripleKey(c0, head.charCodeAt(1), head.charCodeAt(2));
+    index.first[c0] |= 4;
+  }
+  let node = map.get(key);
+  if (!node) map.set(key, (node = { ids: [], words: [], nodes: [] }));
+  for (const word of words) {
+    const k = node.words.indexOf(word);
+    let child: HeadNode;
+    if (k >= 0) child = node.nodes[k];
+    else {
+      child = { ids: [], words: [], nodes: [] };
+      node.words.push(word);
+      node.nodes.push(child);
+    }
+    node = child;
+  }
+  if (node.ids.at(-1) !== id) node.ids.push(id);
+}
+
+
+// Candidates of the last article: per registered entry, positions in increasing order.
+let lastText: string | undefined;
+let lastShadow: string | undefined;
+let lastCount = -1;
+let lastCandidates: Array<number[] | undefined> = [];
+
+/**
+ * Marks `p` as a candidate of every entry whose head starts there: the words below `node`, the
+ * first at `q`, each next one after one or more white-space characters.
+ */
+function pushHeads(src: string, p: number, q: number, node: HeadNode, out: Array<number[] | undefined>): void {
+  const { words, nodes } = node;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    if (!src.startsWith(word, q)) continue;
+    const child = nodes[w];
+    const ids = child.ids;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      const list = out[id];
+      if (!list) out[id] = [p];
+      else if (list[list.length - 1] !== p) list.push(p);
+    }
+    if (child.words.length === 0) continue;
+    let r = q + word.length;
+    const r0 = r;
+    while (r < src.length && isSpaceCode(src.charCodeAt(r))) r++;
+    if (r > r0) pushHeads(src, p, r, child, out);
+  }
+}
+
+/** Marks `p`, a word start holding code unit `c`, for the entries whose heads start there. */
+function headsAt(src: string, p: number, c: number, f: number, index: HeadIndex, out: Array<number[] | undefined>): void {
+  if (f & 1) {
+    const node = index.one.get(c);
+    if (node) pushHeads(src, p, p, node, out);
+  }
+  if (f & 6) {
+    const c1 = p + 1 < src.length ? src.charCodeAt(p + 1) : NaN;
+    if (f & 2) {
+      const node = index.two.get(pairKey(c, c1));
+      if (node) pushHeads(src, p, p, node, out);
+    }
+    if (f & 4) {
+      const node = index.three.get(tripleKey(c, c1, p + 2 < src.length ? src.charCodeAt(p + 2) : NaN));
+      if (node) pushHeads(src, p, p, node, out);
+    }
+  }
+}
+
+function collect(src: string, starts: readonly number[], index: HeadIndex, out: Array<number[] | undefined>): void {
+  const first = index.first;
+  for (let k = 0, n = starts.length; k < n; k++) {
+    const p = starts[k];
+    const c = src.charCodeAt(p);
+    const f = first[c];
+    if (f !== 0) headsAt(src, p, c, f, index, out);
+  }
+}
+
+function collectChars(src: string, index: HeadIndex, out: Array<number[] | undefined>): void {
+  for (const [c, node] of index.chars) {
+    const ch = String.fromCharCode(c);
+    for (let p = src.indexOf(ch); p >= 0; p = src.indexOf(ch, p + 1)) pushHeads(src, p, p, node, out);
+  }
+}
+
+/** Entries with a head starting with a non-word character: their candidates come out of order. */
+const UNSORTED: number[] = [];
+
+function candidatesOf(text: string, shadow: string): Array<number[] | undefined> {
+  if (lastCount === REGISTERED.length && text === lastText && shadow === lastShadow) return lastCandidates;
+  const out: Array<number[] | undefined> = new Array(REGISTERED.length);
+  const words = articleWords(text, shadow);
+  const [inShadow, inText] = HEADS;
+  if (words.textStarts === words.shadowStarts) {
+    // One pass over the word starts both strings share.
+    const starts = words.shadowStarts;
+    const [firstS, firstT] = [inShadow.first, inText.first];
+    for (let k = 0, n = starts.length; k < n; k++) {
+      const p = starts[k];
+      const cs = shadow.charCodeAt(p);
+      const fs = firstS[cs];
+      if (fs !== 0) headsAt(shadow, p, cs, fs, inShadow, out);
+      const ct = text.charCodeAt(p);
+      const ft = firstT[ct];
+      if (ft !== 0) headsAt(text, p, ct, ft, inText, out);
+    }
+  } else {
+    collect(shadow, words.shadowStarts, inShadow, out);
+    collect(text, words.textStarts, inText, out);
+  }
+  collectChars(shadow, inShadow, out);
+  collectChars(text, inText, out);
+  for (const id of UNSORTED) {
+    const list = out[id];
+    if (list) out[id] = [...new Set(list)].sort((x, y) => x - y);
+  }
+  [lastText, lastShadow, lastCount, lastCandidates] = [text, shadow, REGISTERED.length, out];
+  return out;
+}
+
+const FINDERS: Finder[] = [];
+
+/** Every Finder made so far (for tests that check them against plain regex scans). */
+export const allFinders = (): readonly Finder[] => FINDERS;
+
+/**
+ * A list of regexes to run over an article, each as if alone with the `g` flag (matches left to
+ * right, none overlapping another match of the same regex), but tried only at candidate positions.
+ * Make Finders once, at module load: their heads go into tables shared by all of them.
+ */
+export class Finder {
+  private readonly ids: number[] = [];
+  /** The entries as given, for tests. */
+  readonly entries: readonly FinderEntry[];
+
+  constructor(entries: FinderEntry[]) {
+    FINDERS.push(this);
+    this.entries = entries;
+    for (const e of entries) {
+      const id = REGISTERED.length;
+      const heads = e.heads && e.heads.length > 0 && e.heads.every((h) => h.length > 0 && !/^ | $|  /.test(h)) ? e.heads : undefined;
+      const index = HEADS[e.onText ? 1 : 0];
+      for (const h of heads ?? []) addHead(index, h, id);
+      if (heads && heads.some((h) => CHAR_CLASS[h.charCodeAt(0)] === 0)) UNSORTED.push(id);
+      REGISTERED.push({
+        source: e.source,
+        sticky: new RegExp(e.source, 'y'),
+        onText: !!e.onText,
+        indexed: !!heads,
+        where: e.where,
+      });
+      this.ids.push(id);
+    }
+  }
+
+  /**
+   * Where entry `k` may match (a superset, in order), or undefined when it has no heads: for
+   * entries whose regex is only a placeholder and whose heads say where to look.
+   */
+  positions(text: string, shadow: string, k: number): readonly number[] | undefined {
+    const id = this.ids[k];
+    if (!REGISTERED[id].indexed) return undefined;
+    return candidatesOf(text, shadow)[id] ?? [];
+  }
+
+  /** Calls `each` for every match, entry by entry (in the order given), left to right. */
+  run(text: string, shadow: string, each: (m: RegExpExecArray, k: number) => void): void {
+    const candidates = candidatesOf(text, shadow);
+    for (let k = 0; k < this.ids.length; k++) {
+      const id = this.ids[k];
+      const r = REGISTERED[id];
+      const src = r.onText ? text : shadow;
+      if (!r.indexed) {
+        const re = (r.global ??= new RegExp(r.source, 'g'));
+        re.lastIndex = 0;
+        for (let m = re.exec(src); m; m = re.exec(src)) each(m, k);
+        continue;
+      }
+      const positions = candidates[id];
+      if (!positions) continue;
+      const re = r.sticky;
+      const where = r.where;
+      let lastEnd = 0;
+      for (const p of positions) {
+        if (p < lastEnd || (where && !where(src, p))) continue;
+        re.lastIndex = p;
+        const m = re.exec(src);
+        if (!m) continue;
+        lastEnd = p + Math.max(1, m[0].length);
+        each(m, k);
+      }
+    }
+  }
+}
+
+/** Heads of phraseSource(phrase): its first words (up to a dash, comma or quote), after an optional quote. */
+export function phraseHeads(phrase: string): string[] | undefined {
+  const parts = phraseParts(phrase);
+  const heads: string[] = [];
+  let k = 0;
+  for (; parts[k] === '"'; k++) if (heads.length === 0) heads.push('"'); // optional: the match starts at it or after
+  if (k >= parts.length || /^\s|^[-&,]/u.test(parts[k])) return undefined;
+  const words = [parts[k]];
+  while (k + 2 < parts.length && /^\s+$/u.test(parts[k + 1]) && !/^\s|^[-&,"]/u.test(parts[k + 2])) {
+    words.push(parts[k + 2]);
+    k += 2;
+  }
+  heads.push(words.join(' '));
+  return heads;
+}
+
+/** Head of exactSource(form): its words up to the first hyphen. */
+export function exactHeads(form: string): string[] | undefined {
+  const words = form.split('-')[0].split(/\s+/);
+  if (words[0] === '') return undefined;
+  if (words.at(-1) === '') words.pop();
+  return [words.join(' ')];
+}
+
+/** Heads of every form, or undefined when one form has none. */
+export function headsOf(forms: string[], heads: (form: string) => string[] | undefined): string[] | undefined {
+  const out = new Set<string>();
+  for (const form of forms) {
+    const h = heads(form);
+    if (!h) return undefined;
+    for (const x of h) out.add(x);
+  }
+  return [...out];
+}
+
+/**
+ * Which of a list of regexes can match at one given position: those with a head starting with the
+ * character there (in the shadow, or in the text for `onText` entries). Sticky regexes, no word start needed.
+ */
+export class HeadsAt {
+  private readonly shadowFirst = new Map<number, number[]>();
+  private readonly textFirst = new Map<number, number[]>();
+  private readonly always: number[] = [];
+
+  constructor(entries: Array<Pick<FinderEntry, 'onText' | 'heads'>>) {
+    entries.forEach((e, k) => {
+      const heads = e.heads && e.heads.length > 0 && e.heads.every((h) => h.length > 0) ? e.heads : undefined;
+      if (!heads) return void this.always.push(k);
+      for (const h of heads) addTo(e.onText ? this.textFirst : this.shadowFirst, h.charCodeAt(0), k);
+    });
+  }
+
+  /** Indexes of the entries that may match at `pos`, in order. */
+  at(text: string, shadow: string, pos: number): number[] {
+    const a = this.shadowFirst.get(codeAt(shadow, pos) | 0);
+    const b = this.textFirst.get(codeAt(text, pos) | 0);
+    if (!b && this.always.length === 0) return a ?? [];
+    if (!a && this.always.length === 0) return b!;
+    return [...new Set([...(a ?? []), ...(b ?? []), ...this.always])].sort((x, y) => x - y);
+  }
 }
