@@ -13,6 +13,7 @@ import { registerStats } from './commands/stats.js';
 import { registerDb } from './commands/db.js';
 import { registerReplay } from './commands/replay.js';
 import { registerFixture } from './commands/fixture.js';
+import { registerReprocess } from './commands/reprocess.js';
 import { ExitCode } from './commands/shared.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -35,6 +36,7 @@ function program(): Command {
   registerDb(cli);
   registerReplay(cli);
   registerFixture(cli);
+  registerReprocess(cli);
   for (const c of cli.commands) c.exitOverride();
   return cli;
 }
