@@ -1,4 +1,4 @@
-// Temporary fixture folders for the replay tests, built from files in test/fixtures (never ../shared).
+// Temporary fixture folders for the replay tests, built from files in test/fixtures only.
 import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
