@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { ConfigError } from '../errors.js';
-import { reprocessDatabase } from '../reprocess.js';
 import { databasePath } from './db.js';
 import { ExitCode, examples } from './shared.js';
 
@@ -34,6 +33,8 @@ export function registerReprocess(cli: Command): void {
       process.once('SIGINT', stop);
       let s;
       try {
+        // Loaded on use, like the other heavy commands.
+        const { reprocessDatabase } = await import('../reprocess.js');
         s = await reprocessDatabase(path, { workers, signal: ac.signal, onProgress });
       } finally {
         process.off('SIGINT', stop);
