@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // solieu's benchmark suite (plain Node on dist/; run `npm run build` first).
 //   npm run bench                      full sizes (about 15 minutes on 2 cores)
-//   npm run bench -- --quick           tiny sizes, to prove it works (CI)
+//   npm run bench -- --quick           tiny sizes, to prove it works (CI); writes $TMPDIR/solieu-bench-quick.json
+//   npm run bench -- --out FILE        write the results there instead
 //   npm run bench -- --only scan,clean run some case groups; their results are merged into results.json
 //   npm run bench -- --markdown        print results.json as the README's Markdown table
 //   npm run bench -- --budget 30       minutes for the full run (default 15): extra runs that would
@@ -12,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractFigures, scanQuantities } from '../dist/index.js';
@@ -23,10 +24,15 @@ import { describeMachine, markdownTable, textTable } from './lib/report.mjs';
 import { machine, median, missing, round, seconds, summarize, timed } from './lib/stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+const PUBLISHED = fileURLToPath(new URL('./results.json', import.meta.url));
 const GROUPS = ['scan', 'extract', 'clean', 'ingest_local', 'ingest_http', 'store', 'reprocess'];
 
-const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, budget: { type: 'string' }, markdown: { type: 'boolean' } } });
+const { values: opts } = parseArgs({ options: {
+  quick: { type: 'boolean' }, only: { type: 'string' }, budget: { type: 'string' }, markdown: { type: 'boolean' }, out: { type: 'string' },
+} });
+// A quick run must not overwrite the published full results (CI runs it on every push): it writes
+// to the temporary directory unless --out says otherwise.
+const RESULTS = opts.out ? resolve(opts.out) : opts.quick ? join(tmpdir(), 'solieu-bench-quick.json') : PUBLISHED;
 if (opts.markdown) {
   // The README table, from the last results.
   const r = JSON.parse(readFileSync(RESULTS, 'utf8'));
@@ -159,6 +165,20 @@ const groups = {
       per_cpu_second: round(median(oursCpu) / median(theirsCpu)),
       note: 'median cleanHtml pages/s over median Readability+jsdom pages/s; min and max pair the extremes',
     };
+    // Speed is half the story: bench/readability-compare.mjs scores both on the fixtures' expectations.
+    if (quick) return;
+    try {
+      const { compareWithReadability } = await import('./readability-compare.mjs');
+      const q = await compareWithReadability({ repeat: 2 });
+      const e = q.extractors;
+      Object.assign(cases.clean_speedup_vs_readability, {
+        body_f1: { solieu: round(e.solieu.f1), readability: round(e.readability?.f1) },
+        fixtures_speedup: { warm: round(q.speedup?.warm), cold: round(q.speedup?.cold) },
+      });
+      log(`  body F1 on the ${q.pages.length} fixtures: cleanHtml ${e.solieu.f1.toFixed(3)}, Readability ${e.readability?.f1?.toFixed(3)}; speed-up there ${q.speedup?.warm?.toFixed(1)}x warm, ${q.speedup?.cold?.toFixed(1)}x cold`);
+    } catch (e) {
+      log(`  (no quality comparison: ${e.message})`);
+    }
   },
 
   async ingest_local() {
