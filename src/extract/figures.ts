@@ -5,7 +5,7 @@ import { articleContext, type ArticleContext, type ArticleMeta } from './context
 import { CueIndex, modalityOf, measureOf } from './modality.js';
 import { scanQuantities } from './quantity.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { subjectOf } from './subject.js';
+import { breakdownWhole, subjectOf } from './subject.js';
 import { NON_FIGURE_UNITS } from './units.js';
 import cues from '../data/cues.json' with { type: 'json' };
 
@@ -70,18 +70,6 @@ export function notAFigure(q: QuantityMatch, text: string): string | null {
 }
 
 
-/** The figure a `trong đó` part belongs to: same unit, same sentence, before the `trong đó`. */
-function breakdownParent(q: QuantityMatch, text: string, sentence: Sentence, previous: RawFigure[]): RawFigure | undefined {
-  const before = text.slice(sentence.start, q.matchStart);
-  const m = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
-  let at = -1;
-  for (let x = m.exec(before); x; x = m.exec(before)) at = x.index;
-  if (at < 0) return undefined;
-  const abs = sentence.start + at;
-  const candidates = previous.filter((p) => p.sentenceStart === sentence.start && p.end <= abs && p.unit === q.unit);
-  return candidates[candidates.length - 1];
-}
-
 function buildFigure(q: QuantityMatch, text: string, sentence: Sentence, sentences: Sentence[], si: number,
   ctx: ArticleContext, cues: CueIndex, previous: RawFigure[]): RawFigure {
   const rules: Record<string, string> = {};
@@ -90,7 +78,7 @@ function buildFigure(q: QuantityMatch, text: string, sentence: Sentence, sentenc
   let modality = modalityOf(q, text, sentence, sentences, si, cues, (s) => ctx.pastYearIn(s));
   let measure = measureOf(q, text, sentence, cues);
   // `giảm 4.711 hộ; trong đó có 3.365 hộ nghèo`: the parts share the whole's modality and measure.
-  const whole = breakdownParent(q, text, sentence, previous);
+  const whole = breakdownWhole(text, sentence, q, previous, true);
   if (whole) {
     modality = { value: whole.modality, rule: `part of the breakdown of "${whole.text}"` };
     measure = { value: whole.measure, rule: `part of the breakdown of "${whole.text}"` };

@@ -281,14 +281,15 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
 }
 
 /** The figure a `trong đó` part belongs to: before the last `trong đó` of the sentence. */
-function breakdownWhole(text: string, sentence: Sentence, q: QuantityMatch, previous: PriorFigure[]): PriorFigure | undefined {
+export function breakdownWhole<F extends Pick<PriorFigure, 'sentenceStart' | 'end' | 'unit'>>(
+  text: string, sentence: Sentence, q: QuantityMatch, previous: F[], sameUnit = false): F | undefined {
   const before = text.slice(sentence.start, q.matchStart);
   const re = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
   let at = -1;
   for (let m = re.exec(before); m; m = re.exec(before)) at = m.index;
   if (at < 0) return undefined;
   const abs = sentence.start + at;
-  const c = previous.filter((p) => p.sentenceStart === sentence.start && p.end <= abs);
+  const c = previous.filter((p) => p.sentenceStart === sentence.start && p.end <= abs && (!sameUnit || p.unit === q.unit));
   return c[c.length - 1];
 }
 
