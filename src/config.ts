@@ -50,10 +50,19 @@ export const fetchSchema = z.object({
   retryMaxMs: z.number().int().positive().default(120_000),
 }).strict();
 
+export const extractSchema = z.object({
+  /**
+   * Worker threads for extraction during ingest. Unset: one per core (up to 8) when a run has 64
+   * documents or more, else none. 0: extract on the main thread.
+   */
+  workers: z.number().int().nonnegative().max(64).optional(),
+}).strict();
+
 export const configSchema = z.object({
   sources: z.array(sourceSchema).min(1),
   store: z.object({ path: z.string().min(1) }).strict(),
   fetch: fetchSchema.prefault({}),
+  extract: extractSchema.prefault({}),
 }).strict().superRefine((c, ctx) => {
   // Run counts, the frontier and run_items are kept per source name.
   const seen = new Set<string>();

@@ -20,10 +20,12 @@ import { Interrupted } from './fetch/politeness.js';
 import { RunRecord } from './fetch/recording.js';
 import { discoverWeb, sinceCutoff, type Candidate, type DiscoveryContext, type WebSource } from './fetch/sources/index.js';
 import { tryNormalizeUrl, urlFilter } from './fetch/url.js';
-import { processDocument } from './process.js';
+import { createExtractor, workerCount, type Extractor } from './extract-pool.js';
+import type { PreparedArticle } from './process.js';
+import { WriteBatch } from './store/batch.js';
 import { emptyCounts, Frontier, HEARTBEAT_MS, type FrontierItem, type SourceCounts } from './store/frontier.js';
 import { openStore, type RunCounts, type RunError, type Store } from './store/index.js';
-import type { FetchedDocument, ProcessedArticle } from './types.js';
+import type { FetchedDocument } from './types.js';
 
 export type ArticleOutcome = 'new' | 'updated' | 'unchanged' | 'duplicate' | 'not_modified' | 'skipped' | 'failed';
 
@@ -45,6 +47,8 @@ export interface IngestOptions {
   record?: string;
   /** Serve HTTP from a recording instead of the network. */
   replay?: string;
+  /** Extraction threads; overrides config.extract.workers (0 = this thread). */
+  workers?: number;
 }
 
 export interface SourceSummary extends SourceCounts {
@@ -119,6 +123,8 @@ class Run {
   private readonly record?: RunRecord;
   private net?: Net;
   private crawlId = 0;
+  private extractor?: Extractor;
+  private readonly batch: WriteBatch;
   /** Aborted on SIGINT (the caller's signal) or on a fatal error in another item. */
   private readonly stop = new AbortController();
   private readonly signal: AbortSignal;
@@ -130,6 +136,7 @@ class Run {
     private readonly frontier: Frontier,
     private readonly runId: number,
   ) {
+    this.batch = new WriteBatch(store.db, { onRollback: () => store.forgetWritten() });
     this.signal = options.signal ? AbortSignal.any([options.signal, this.stop.signal]) : this.stop.signal;
     // Every waiting request listens for the stop: hundreds of listeners are expected, not a leak.
     setMaxListeners(0, this.signal);
@@ -165,32 +172,31 @@ class Run {
       this.emit({ type: 'run', runId: this.runId, crawlId: this.crawlId, resumed, ...(tookOver ? { tookOverLockOf: tookOver } : {}) });
       if (this.sources.some((s) => s.config.kind !== 'files')) this.net = this.createNet();
       await this.discoverAll();
-      const items = this.frontier.pending(this.crawlId, this.sources.map((s) => s.name));
+      const left = this.frontier.pendingBySource(this.crawlId);
       for (const s of this.sources) {
-        const total = items.filter((i) => i.source === s.name).length;
-        this.emit({ type: 'source', source: s.name, total, discovered: s.counts.discovered, dropped: s.counts.reasons.dropped });
+        this.emit({ type: 'source', source: s.name, total: left.get(s.name) ?? 0, discovered: s.counts.discovered, dropped: s.counts.reasons.dropped });
       }
-      const byName = new Map(this.sources.map((s) => [s.name, s]));
-      const files = items.filter((i) => byName.get(i.source)!.config.kind === 'files');
-      const pages = items.filter((i) => byName.get(i.source)!.config.kind !== 'files');
+      const total = this.sources.reduce((n, s) => n + (left.get(s.name) ?? 0), 0);
+      this.extractor = createExtractor(workerCount(this.options.workers ?? this.config.extract.workers, total));
       // A fatal error (the database, a bug) stops the other items before it is thrown, so nothing
       // is still writing when the run is closed.
       const guard = <T>(p: Promise<T>) => p.catch((e: unknown) => { this.stop.abort(); throw e; });
-      const results = await Promise.allSettled([
-        guard((async () => {
-          for (const it of files) {
-            if (this.aborted) break;
-            await this.processFile(it, byName.get(it.source)!);
-          }
-        })()),
-        ...pages.map((it) => guard(this.processPage(it, byName.get(it.source)!))),
-      ]);
+      let results: PromiseSettledResult<void>[];
+      this.batch.begin();
+      try {
+        results = await Promise.allSettled([
+          guard(this.processFiles(this.sources.filter((s) => s.config.kind === 'files'))),
+          ...this.sources.filter((s) => s.config.kind !== 'files').map((s) => guard(this.processPages(s))),
+        ]);
+      } finally {
+        this.batch.commit();
+      }
       const fatal = results.find((r) => r.status === 'rejected');
       if (fatal) throw (fatal as PromiseRejectedResult).reason;
-      const left = this.frontier.left(this.crawlId);
-      if (this.interrupted && left > 0) status = 'interrupted';
+      const unfinished = this.frontier.left(this.crawlId);
+      if (this.interrupted && unfinished > 0) status = 'interrupted';
       else {
-        if (left === 0) this.frontier.finishCrawl(this.crawlId);
+        if (unfinished === 0) this.frontier.finishCrawl(this.crawlId);
         if (this.counts.articlesFailed > 0) status = 'partial';
       }
     } catch (e) {
@@ -220,7 +226,8 @@ class Run {
   }
 
   async close(): Promise<void> {
-    await this.net?.close();
+    this.batch.commit();
+    await Promise.all([this.net?.close(), this.extractor?.close()]);
   }
 
   private createNet(): Net {
@@ -313,15 +320,41 @@ class Run {
 
   // ---- fetching and storing ----
 
-  private async processFile(it: FrontierItem, s: Src): Promise<void> {
+  /**
+   * Local files, in discovery order. Files are read and extracted a few ahead (as many as keep the
+   * workers busy) and stored in order, so the database is the same whatever the number of workers.
+   */
+  private async processFiles(sources: Src[]): Promise<void> {
+    const ahead: Array<Promise<() => void>> = [];
+    const depth = Math.max(1, this.extractor!.workers * 4);
+    const writeNext = async () => (await ahead.shift()!)();
+    for (const s of sources) {
+      for (const it of this.frontier.iterate(this.crawlId, s.name)) {
+        if (this.aborted) break;
+        const p = this.readFile(it, s);
+        p.catch(() => {}); // awaited in turn below; this only keeps a rejection from counting as unhandled meanwhile
+        ahead.push(p);
+        if (ahead.length >= depth) await writeNext();
+      }
+    }
+    while (ahead.length) await writeNext();
+  }
+
+  private async readFile(it: FrontierItem, s: Src): Promise<() => void> {
     this.frontier.start(it.id);
     const outcome = await readDocument(it.uri, this.options.baseDir, s.name);
-    if (!outcome.ok) {
-      this.fail(it, s, outcome.uri, outcome.error);
-      return;
-    }
+    if (!outcome.ok) return () => this.fail(it, s, outcome.uri, outcome.error);
     s.counts.fetched++;
-    this.store.db.transaction(() => this.handleDocument(outcome.doc, it, s))();
+    return this.prepare(outcome.doc, it, s);
+  }
+
+  /** Web pages of one source, a bounded number at a time (the fetcher's politeness decides when each goes). */
+  private async processPages(s: Src): Promise<void> {
+    const items = this.frontier.iterate(this.crawlId, s.name);
+    const lane = async () => {
+      for (let r = items.next(); !r.done && !this.aborted; r = items.next()) await this.processPage(r.value, s);
+    };
+    await Promise.all(Array.from({ length: this.config.fetch.concurrency }, lane));
   }
 
   private async processPage(it: FrontierItem, s: Src): Promise<void> {
@@ -355,10 +388,10 @@ class Run {
         return;
       }
       this.counts.articlesUnchanged++;
-      this.store.db.transaction(() => {
+      this.batch.write(() => {
         this.store.recordItem(this.runId, s.name, it.uri, 'not_modified', cached.articleId);
         this.frontier.finish(it.id, 'done', 'not_modified');
-      })();
+      });
       this.emit({ type: 'article', source: s.name, uri: it.uri, outcome: 'not_modified' });
       return;
     }
@@ -375,35 +408,47 @@ class Run {
       this.fail(it, s, it.uri, e);
       return;
     }
-    this.store.db.transaction(() => this.handleDocument(doc, it, s))();
+    (await this.prepare(doc, it, s))();
   }
 
-  /** Extract, dedupe and store one document; records the outcome (all in the caller's transaction). */
-  private handleDocument(doc: FetchedDocument, it: FrontierItem, s: Src): void {
-    const web = s.config.kind !== 'files';
-    const cache = (articleId: number | undefined, outcome: 'stored' | 'duplicate' | 'skipped') => {
-      if (web) this.frontier.cachePut({ url: it.uri, status: doc.httpStatus ?? 200, etag: doc.etag, lastModified: doc.lastModified, articleId, outcome, fetchedAt: doc.fetchedAt });
-    };
+  /**
+   * The part of a document that needs no database writes: is it unchanged, and if not its
+   * extraction (on a worker thread when there are workers). Returns the writes, to run in order.
+   */
+  private async prepare(doc: FetchedDocument, it: FrontierItem, s: Src): Promise<() => void> {
     const contentHash = sha256(doc.raw ?? doc.body);
     const existing = this.store.findArticle(doc.uri);
     if (existing && existing.contentHash === contentHash) {
-      this.counts.articlesUnchanged++;
-      s.counts.unchanged++;
-      this.store.recordItem(this.runId, s.name, doc.uri, 'unchanged', existing.id);
-      this.frontier.finish(it.id, 'done', 'unchanged');
-      cache(existing.id, 'stored');
-      this.emit({ type: 'article', source: s.name, uri: doc.uri, outcome: 'unchanged' });
-      return;
+      return () => this.batch.write(() => {
+        this.counts.articlesUnchanged++;
+        s.counts.unchanged++;
+        this.store.recordItem(this.runId, s.name, doc.uri, 'unchanged', existing.id);
+        this.frontier.finish(it.id, 'done', 'unchanged');
+        this.cache(doc, it, s, existing.id, 'stored');
+        this.emit({ type: 'article', source: s.name, uri: doc.uri, outcome: 'unchanged' });
+      });
     }
-    let processed: ProcessedArticle;
+    let prepared: PreparedArticle;
     try {
-      processed = processDocument(doc);
-      if (!processed.content.text.trim()) throw new SolieuError(`${doc.uri}: no article text found`, 'E_NO_TEXT', 'skip');
+      prepared = await this.extractor!.extract(doc);
     } catch (e) {
+      if (e instanceof SolieuError && e.action === 'stop') throw e;
       const err = e as SolieuError;
-      this.fail(it, s, doc.uri, new SolieuError(err.message, err.code ?? 'E_EXTRACT', 'skip'));
-      return;
+      return () => this.fail(it, s, doc.uri, new SolieuError(err.message, err.code ?? 'E_EXTRACT', 'skip'));
     }
+    return () => this.batch.write(() => this.handleDocument(doc, it, s, contentHash, prepared));
+  }
+
+  private cache(doc: FetchedDocument, it: FrontierItem, s: Src, articleId: number | undefined, outcome: 'stored' | 'duplicate' | 'skipped'): void {
+    if (s.config.kind === 'files') return;
+    this.frontier.cachePut({ url: it.uri, status: doc.httpStatus ?? 200, etag: doc.etag, lastModified: doc.lastModified, articleId, outcome, fetchedAt: doc.fetchedAt });
+  }
+
+  /** Dedupe and store one extracted document; records the outcome (all in the caller's transaction). */
+  private handleDocument(doc: FetchedDocument, it: FrontierItem, s: Src, contentHash: string, prepared: PreparedArticle): void {
+    const web = s.config.kind !== 'files';
+    const cache = (articleId: number | undefined, outcome: 'stored' | 'duplicate' | 'skipped') => this.cache(doc, it, s, articleId, outcome);
+    const { processed, textHash, rawGzip } = prepared;
     // since: a feed or sitemap date was checked at discovery; an undated page is judged by its own date.
     const published = processed.content.publishedAt ? Date.parse(processed.content.publishedAt) : NaN;
     if (s.cutoff && !it.listedAt && published < s.cutoff.getTime()) {
@@ -412,7 +457,6 @@ class Run {
       return;
     }
     const canonicalUrl = tryNormalizeUrl(processed.content.canonicalUrl);
-    const textHash = sha256(processed.content.text);
     const dup = this.frontier.findDuplicate(doc.uri, textHash, canonicalUrl, processed.content.title);
     if (dup !== undefined) {
       s.counts.duplicate++;
@@ -423,7 +467,7 @@ class Run {
       if (promote) {
         this.frontier.moveArticle(dup, doc.uri);
         this.store.saveArticle({
-          ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, contentHash,
+          ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, rawGzip, contentHash,
           textHash, fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified,
         }, s.sourceId);
         this.record?.replace(other.uri, { uri: doc.uri, canonicalUrl, textHash, figures: processed.figures.length }, processed.figures);
@@ -435,7 +479,7 @@ class Run {
       return;
     }
     const { outcome: saved, articleId } = this.store.saveArticle({
-      ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, contentHash,
+      ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, rawGzip, contentHash,
       textHash, fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified,
     }, s.sourceId);
     if (saved === 'new') { this.counts.articlesNew++; s.counts.new++; }
@@ -462,10 +506,10 @@ class Run {
   private fail(it: FrontierItem, s: Src, uri: string, e: SolieuError): void {
     const err = { uri, code: e.code, message: e.message };
     this.countFailure(s, err);
-    this.store.db.transaction(() => {
+    this.batch.write(() => {
       this.store.recordItem(this.runId, s.name, uri, 'failed', undefined, err);
       this.frontier.finish(it.id, 'failed', undefined, err);
-    })();
+    });
     this.emit({ type: 'article', source: s.name, uri, outcome: 'failed', error: err });
   }
 

@@ -141,3 +141,48 @@ describe('failing inputs', () => {
     d.close();
   });
 });
+
+describe('extraction on worker threads', () => {
+  // The same inputs with extraction on 2 workers and on the main thread: the same database, down
+  // to row ids, because files are stored in discovery order whatever order the workers finish in.
+  it('stores the same rows with --workers 2 as with --workers 0, and a bad file still fails alone', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    const seeds = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt'));
+    // Copies under other names, each made different so none is a duplicate of another.
+    for (let i = 0; i < 12; i++) {
+      const f = seeds[i % seeds.length];
+      writeFileSync(join(dir, 'in', `${String(i).padStart(2, '0')}-${f}`), `(Bản ${i}) ${readFileSync(join(ROOT, 'seeds', f), 'utf8').replace(/^\uFEFF/, '')}`);
+    }
+    writeFileSync(join(dir, 'in', '05-empty.txt'), '');
+    const dump = (db: string) => {
+      const d = new Database(db, { readonly: true });
+      const rows = {
+        articles: d.prepare('SELECT id, uri, title, text_hash FROM articles ORDER BY id').all(),
+        figures: d.prepare('SELECT id, article_id, ordinal, text, value, unit, subject, indicator, modality, measure, period, location FROM figures ORDER BY id').all(),
+        mentions: d.prepare('SELECT m.id, m.article_id, e.kind, e.canonical, m.start FROM entity_mentions m JOIN entities e ON e.id = m.entity_id ORDER BY m.id').all(),
+        failed: d.prepare("SELECT uri, error_code FROM run_items WHERE outcome = 'failed'").all(),
+      };
+      d.close();
+      return rows;
+    };
+    const results = [0, 2].map((workers) => {
+      writeFileSync(join(dir, `w${workers}.json`), JSON.stringify({
+        sources: [{ kind: 'files', name: 'local', paths: ['in/*.txt'] }], store: { path: `w${workers}.db` }, extract: { workers },
+      }));
+      const r = runCli(['--config', join(dir, `w${workers}.json`), 'ingest']);
+      expect(r.stdout).toMatch(/12 new, 0 updated, 0 unchanged, 1 failed/);
+      expect(r.code).toBe(1);
+      return dump(join(dir, `w${workers}.db`));
+    });
+    expect(results[0].figures.length).toBeGreaterThan(250);
+    expect(results[0].failed).toEqual([{ uri: 'in/05-empty.txt', error_code: 'E_EMPTY' }]);
+    expect(results[1]).toEqual(results[0]);
+  });
+
+  it('refuses a bad --workers (exit 2)', () => {
+    const r = runCli(['ingest', '--workers', 'two', '--db', join(tempDir(), 'x.db')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--workers must be a whole number from 0 to 64, got "two"/);
+  });
+});

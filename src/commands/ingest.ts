@@ -11,6 +11,7 @@ interface IngestFlags {
   log: 'text' | 'json';
   record?: string;
   replay?: string;
+  workers?: string;
 }
 
 export function registerIngest(cli: Command): void {
@@ -19,6 +20,7 @@ export function registerIngest(cli: Command): void {
     .addOption(new Option('--log <format>', 'progress output: text (a progress bar on a terminal) or json (one line per event)').choices(['text', 'json']).default('text'))
     .option('--record <dir>', 'save every HTTP exchange and what the run stored under DIR (see docs/recording.md)')
     .option('--replay <dir>', 'serve HTTP from a recording made with --record, with no network')
+    .option('--workers <n>', 'extraction threads (default: one per core when there are 64 documents or more; 0 = none)')
     .addHelpText('after', examples(
       'solieu ingest',
       'solieu ingest --config nightly.config.ts --db /srv/solieu.db --log json',
@@ -28,6 +30,10 @@ export function registerIngest(cli: Command): void {
     .action(async (opts: IngestFlags, cmd: Command) => {
       const g = globals(cmd);
       if (opts.record && opts.replay) throw new ConfigError('--record and --replay cannot be used together');
+      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
+        throw new ConfigError(`--workers must be a whole number from 0 to 64, got "${opts.workers}"`);
+      }
       const { config, baseDir } = await loadConfig(g.config);
       const json = opts.log === 'json';
       const progress = !json && process.stderr.isTTY ? new Progress() : undefined;
@@ -52,7 +58,7 @@ export function registerIngest(cli: Command): void {
         // Loaded on use: the extractors and gazetteer cost ~0.5 s, which `--help` and other commands skip.
         const { runIngest } = await import('../pipeline.js');
         s = await runIngest(config, {
-          baseDir, dbPath: g.db, onEvent, signal: ac.signal,
+          baseDir, dbPath: g.db, onEvent, signal: ac.signal, workers,
           record: opts.record && resolve(opts.record), replay: opts.replay && resolve(opts.replay),
         });
       } finally {

@@ -89,7 +89,7 @@ export class Frontier {
    */
   beginLockedRun(command: string): { runId: number; tookOver?: LockRow } {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT run_id, pid, hostname, acquired_at, heartbeat_at FROM run_lock WHERE id = 1').get() as LockRow | undefined;
+      const row = this.store.prepared('SELECT run_id, pid, hostname, acquired_at, heartbeat_at FROM run_lock WHERE id = 1').get() as LockRow | undefined;
       if (row && !lockIsStale(row)) {
         throw new StoreError(
           `database ${this.store.path} is locked by another ingest run (run ${row.run_id ?? '?'}, pid ${row.pid} on ${row.hostname}, ` +
@@ -99,24 +99,24 @@ export class Frontier {
       }
       if (row) {
         if (row.run_id !== null) {
-          this.db.prepare("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'running'").run(now(), row.run_id);
+          this.store.prepared("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'running'").run(now(), row.run_id);
         }
-        this.db.prepare('DELETE FROM run_lock WHERE id = 1').run();
+        this.store.prepared('DELETE FROM run_lock WHERE id = 1').run();
       }
       const runId = this.store.beginRun(command);
       const t = now();
-      this.db.prepare('INSERT INTO run_lock (id, run_id, pid, hostname, acquired_at, heartbeat_at) VALUES (1, ?, ?, ?, ?, ?)')
+      this.store.prepared('INSERT INTO run_lock (id, run_id, pid, hostname, acquired_at, heartbeat_at) VALUES (1, ?, ?, ?, ?, ?)')
         .run(runId, process.pid, hostname(), t, t);
       return { runId, tookOver: row };
     }).immediate();
   }
 
   heartbeat(runId: number): void {
-    this.db.prepare('UPDATE run_lock SET heartbeat_at = ? WHERE id = 1 AND run_id = ? AND pid = ?').run(now(), runId, process.pid);
+    this.store.prepared('UPDATE run_lock SET heartbeat_at = ? WHERE id = 1 AND run_id = ? AND pid = ?').run(now(), runId, process.pid);
   }
 
   releaseLock(runId: number): void {
-    this.db.prepare('DELETE FROM run_lock WHERE id = 1 AND run_id = ? AND pid = ?').run(runId, process.pid);
+    this.store.prepared('DELETE FROM run_lock WHERE id = 1 AND run_id = ? AND pid = ?').run(runId, process.pid);
   }
 
   // ---- crawls ----
@@ -127,40 +127,40 @@ export class Frontier {
    */
   openCrawl(runId: number, maxAgeMs: number): { crawlId: number; resumed: boolean } {
     return this.db.transaction(() => {
-      const open = this.db.prepare('SELECT id, started_at FROM crawls WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1').get() as
+      const open = this.store.prepared('SELECT id, started_at FROM crawls WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1').get() as
         { id: number; started_at: string } | undefined;
       if (open && Date.now() - Date.parse(open.started_at) < maxAgeMs) {
-        this.db.prepare("UPDATE frontier SET state = 'discovered', updated_at = ? WHERE crawl_id = ? AND state = 'in_flight'").run(now(), open.id);
+        this.store.prepared("UPDATE frontier SET state = 'discovered', updated_at = ? WHERE crawl_id = ? AND state = 'in_flight'").run(now(), open.id);
         return { crawlId: open.id, resumed: true };
       }
-      this.db.prepare('UPDATE crawls SET finished_at = ? WHERE finished_at IS NULL').run(now());
+      this.store.prepared('UPDATE crawls SET finished_at = ? WHERE finished_at IS NULL').run(now());
       // Frontiers of crawls finished a month ago explain nothing any more.
-      this.db.prepare('DELETE FROM crawls WHERE finished_at < ?').run(new Date(Date.now() - 30 * 86400_000).toISOString());
+      this.store.prepared('DELETE FROM crawls WHERE finished_at < ?').run(new Date(Date.now() - 30 * 86400_000).toISOString());
       // Validators of pages not fetched for 90 days: those pages have left the feeds.
-      this.db.prepare('DELETE FROM http_cache WHERE fetched_at < ?').run(new Date(Date.now() - 90 * 86400_000).toISOString());
-      const r = this.db.prepare('INSERT INTO crawls (run_id, started_at) VALUES (?, ?)').run(runId, now());
+      this.store.prepared('DELETE FROM http_cache WHERE fetched_at < ?').run(new Date(Date.now() - 90 * 86400_000).toISOString());
+      const r = this.store.prepared('INSERT INTO crawls (run_id, started_at) VALUES (?, ?)').run(runId, now());
       return { crawlId: Number(r.lastInsertRowid), resumed: false };
     }).immediate();
   }
 
   finishCrawl(crawlId: number): void {
-    this.db.prepare('UPDATE crawls SET finished_at = ? WHERE id = ?').run(now(), crawlId);
+    this.store.prepared('UPDATE crawls SET finished_at = ? WHERE id = ?').run(now(), crawlId);
   }
 
   isDiscovered(crawlId: number, source: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM crawl_sources WHERE crawl_id = ? AND source = ? AND discovered_at IS NOT NULL').get(crawlId, source);
+    return !!this.store.prepared('SELECT 1 FROM crawl_sources WHERE crawl_id = ? AND source = ? AND discovered_at IS NOT NULL').get(crawlId, source);
   }
 
   /** Adds what a source found (first source wins a URL) and marks its discovery complete; returns how many were new. */
   addDiscovered(crawlId: number, source: string, items: Array<{ key: string; url: string; date?: Date }>, complete: boolean): number {
     return this.db.transaction(() => {
-      const ins = this.db.prepare(`INSERT OR IGNORE INTO frontier (crawl_id, source, uri, request_url, listed_at, state, updated_at)
+      const ins = this.store.prepared(`INSERT OR IGNORE INTO frontier (crawl_id, source, uri, request_url, listed_at, state, updated_at)
         VALUES (?, ?, ?, ?, ?, 'discovered', ?)`);
       let added = 0;
       const t = now();
       for (const it of items) added += ins.run(crawlId, source, it.key, it.url, it.date?.toISOString() ?? null, t).changes;
       if (complete) {
-        this.db.prepare(`INSERT INTO crawl_sources (crawl_id, source, discovered_at) VALUES (?, ?, ?)
+        this.store.prepared(`INSERT INTO crawl_sources (crawl_id, source, discovered_at) VALUES (?, ?, ?)
           ON CONFLICT(crawl_id, source) DO UPDATE SET discovered_at = excluded.discovered_at`).run(crawlId, source, t);
       }
       return added;
@@ -169,7 +169,7 @@ export class Frontier {
 
   /** Items not yet done or failed, of the given sources, in discovery order. */
   pending(crawlId: number, sources: string[]): FrontierItem[] {
-    const rows = this.db.prepare(`SELECT id, source, uri, request_url, listed_at, attempts FROM frontier
+    const rows = this.store.prepared(`SELECT id, source, uri, request_url, listed_at, attempts FROM frontier
       WHERE crawl_id = ? AND state IN ('discovered', 'in_flight') ORDER BY id`).all(crawlId) as
       Array<{ id: number; source: string; uri: string; request_url: string; listed_at: string | null; attempts: number }>;
     const keep = new Set(sources);
@@ -178,30 +178,56 @@ export class Frontier {
     }));
   }
 
+  /** How many items each source has left in the crawl. */
+  pendingBySource(crawlId: number): Map<string, number> {
+    const rows = this.store.prepared(`SELECT source, COUNT(*) AS n FROM frontier
+      WHERE crawl_id = ? AND state IN ('discovered', 'in_flight') GROUP BY source`).all(crawlId) as Array<{ source: string; n: number }>;
+    return new Map(rows.map((r) => [r.source, r.n]));
+  }
+
+  /**
+   * A source's items left in the crawl, in discovery order, read a page at a time: memory stays
+   * flat however long the crawl. The + keeps SQLite on the id order (no sort of the whole crawl
+   * per page), and no statement stays open across the writes in between.
+   */
+  *iterate(crawlId: number, source: string, pageSize = 256): Generator<FrontierItem> {
+    const page = this.store.prepared(`SELECT id, source, uri, request_url, listed_at, attempts FROM frontier
+      WHERE id > ? AND +crawl_id = ? AND +source = ? AND +state IN ('discovered', 'in_flight') ORDER BY id LIMIT ?`);
+    let last = 0;
+    for (;;) {
+      const rows = page.all(last, crawlId, source, pageSize) as Array<{ id: number; source: string; uri: string; request_url: string; listed_at: string | null; attempts: number }>;
+      if (!rows.length) return;
+      last = rows[rows.length - 1].id;
+      for (const r of rows) {
+        yield { id: r.id, source: r.source, uri: r.uri, requestUrl: r.request_url, listedAt: r.listed_at ?? undefined, attempts: r.attempts };
+      }
+    }
+  }
+
   /** A request for this item is starting. */
   start(id: number): void {
-    this.db.prepare("UPDATE frontier SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?").run(now(), id);
+    this.store.prepared("UPDATE frontier SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?").run(now(), id);
   }
 
   /** Back to discovered (stopped before it was fetched). */
   reset(id: number): void {
-    this.db.prepare("UPDATE frontier SET state = 'discovered', updated_at = ? WHERE id = ?").run(now(), id);
+    this.store.prepared("UPDATE frontier SET state = 'discovered', updated_at = ? WHERE id = ?").run(now(), id);
   }
 
   finish(id: number, state: 'done' | 'failed', outcome?: string, error?: { code: string; message: string }): void {
-    this.db.prepare('UPDATE frontier SET state = ?, outcome = ?, error_code = ?, error = ?, updated_at = ? WHERE id = ?')
+    this.store.prepared('UPDATE frontier SET state = ?, outcome = ?, error_code = ?, error = ?, updated_at = ? WHERE id = ?')
       .run(state, outcome ?? null, error?.code ?? null, error?.message ?? null, now(), id);
   }
 
   /** Items of the crawl still to fetch. */
   left(crawlId: number): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM frontier WHERE crawl_id = ? AND state IN ('discovered', 'in_flight')").get(crawlId) as { n: number }).n;
+    return (this.store.prepared("SELECT COUNT(*) AS n FROM frontier WHERE crawl_id = ? AND state IN ('discovered', 'in_flight')").get(crawlId) as { n: number }).n;
   }
 
   // ---- HTTP cache ----
 
   cacheGet(url: string): CacheEntry | undefined {
-    const r = this.db.prepare(`SELECT c.url, c.status, c.etag, c.last_modified, c.content_type, c.body, c.outcome, c.fetched_at,
+    const r = this.store.prepared(`SELECT c.url, c.status, c.etag, c.last_modified, c.content_type, c.body, c.outcome, c.fetched_at,
         a.id AS article_id
       FROM http_cache c LEFT JOIN articles a ON a.id = c.article_id WHERE c.url = ?`).get(url) as {
       url: string; status: number; etag: string | null; last_modified: string | null; content_type: string | null;
@@ -216,7 +242,7 @@ export class Frontier {
   }
 
   cachePut(e: CacheEntry): void {
-    this.db.prepare(`INSERT INTO http_cache (url, status, etag, last_modified, content_type, body, article_id, outcome, fetched_at)
+    this.store.prepared(`INSERT INTO http_cache (url, status, etag, last_modified, content_type, body, article_id, outcome, fetched_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(url) DO UPDATE SET status = excluded.status, etag = excluded.etag, last_modified = excluded.last_modified,
         content_type = excluded.content_type, body = excluded.body, article_id = excluded.article_id, outcome = excluded.outcome,
@@ -233,33 +259,33 @@ export class Frontier {
    * and a bare origin is never taken as a canonical.
    */
   findDuplicate(uri: string, textHash: string, canonicalUrl?: string, title?: string): number | undefined {
-    const byText = this.db.prepare('SELECT id FROM articles WHERE uri <> ? AND text_hash = ? ORDER BY id LIMIT 1').get(uri, textHash) as { id: number } | undefined;
+    const byText = this.store.prepared('SELECT id FROM articles WHERE uri <> ? AND text_hash = ? ORDER BY id LIMIT 1').get(uri, textHash) as { id: number } | undefined;
     if (byText) return byText.id;
     if (!canonicalUrl || !title || /^https?:\/\/[^/]+\/?$/.test(canonicalUrl)) return undefined;
-    const byCanon = this.db.prepare('SELECT id FROM articles WHERE uri <> ? AND canonical_url = ? AND title = ? ORDER BY id LIMIT 1')
+    const byCanon = this.store.prepared('SELECT id FROM articles WHERE uri <> ? AND canonical_url = ? AND title = ? ORDER BY id LIMIT 1')
       .get(uri, canonicalUrl, title) as { id: number } | undefined;
     return byCanon?.id;
   }
 
   articleRef(id: number): { uri: string; canonicalUrl?: string } | undefined {
-    const r = this.db.prepare('SELECT uri, canonical_url FROM articles WHERE id = ?').get(id) as { uri: string; canonical_url: string | null } | undefined;
+    const r = this.store.prepared('SELECT uri, canonical_url FROM articles WHERE id = ?').get(id) as { uri: string; canonical_url: string | null } | undefined;
     return r && { uri: r.uri, canonicalUrl: r.canonical_url ?? undefined };
   }
 
   /** Gives a stored article a new URI (the canonical copy of a page stored first under another URL). */
   moveArticle(id: number, uri: string): void {
-    this.db.prepare('UPDATE articles SET uri = ?, url = ? WHERE id = ?').run(uri, uri, id);
+    this.store.prepared('UPDATE articles SET uri = ?, url = ? WHERE id = ?').run(uri, uri, id);
   }
 
   // ---- run records ----
 
   logRequest(runId: number, r: { url: string; status?: number; durationMs: number; bytes?: number; error?: string }): void {
-    this.db.prepare('INSERT INTO fetch_log (run_id, url, status, duration_ms, bytes, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.store.prepared('INSERT INTO fetch_log (run_id, url, status, duration_ms, bytes, error, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(runId, r.url, r.status ?? null, r.durationMs, r.bytes ?? null, r.error ?? null, now());
   }
 
   saveSourceCounts(runId: number, source: string, c: SourceCounts): void {
-    this.db.prepare(`INSERT OR REPLACE INTO run_sources (run_id, source, kind, discovered, fetched, not_modified, new, updated,
+    this.store.prepared(`INSERT OR REPLACE INTO run_sources (run_id, source, kind, discovered, fetched, not_modified, new, updated,
       unchanged, duplicate, skipped, failed, reasons_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(runId, source, c.kind, c.discovered, c.fetched, c.notModified, c.new, c.updated, c.unchanged, c.duplicate, c.skipped,
         c.failed, JSON.stringify(c.reasons));

@@ -10,6 +10,8 @@ import { MIGRATIONS } from './migrations.js';
 export interface ArticleInput extends ProcessedArticle {
   format: 'html' | 'text';
   raw: Buffer | string;
+  /** `raw` already gzip-compressed (done on a worker thread); stored as given. */
+  rawGzip?: Buffer;
   contentHash: string;
   textHash: string;
   fetchedAt: string;
@@ -48,9 +50,16 @@ export class Store {
   readonly path: string;
 
   private readonly statements = new Map<string, Database.Statement>();
+  /**
+   * Units and entities this connection has written, so an article's 25 figures and 25 entity
+   * mentions do not each upsert their unit or entity again. Rows written in a transaction that rolls
+   * back are gone, so a rollback forgets them all (forgetWritten).
+   */
+  private readonly writtenUnits = new Set<string>();
+  private readonly writtenEntities = new Map<string, number>();
 
   /** Prepared once per connection: re-preparing per article costs ~10% of insert time. */
-  private stmt(sql: string): Database.Statement {
+  prepared(sql: string): Database.Statement {
     let st = this.statements.get(sql);
     if (!st) {
       st = this.db.prepare(sql);
@@ -117,41 +126,41 @@ export class Store {
   }
 
   sourceId(name: string, kind: string, config: unknown): number {
-    this.stmt(`INSERT INTO sources (name, kind, config_json) VALUES (?, ?, ?)
+    this.prepared(`INSERT INTO sources (name, kind, config_json) VALUES (?, ?, ?)
       ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, config_json = excluded.config_json`)
       .run(name, kind, JSON.stringify(config));
-    return (this.stmt('SELECT id FROM sources WHERE name = ?').get(name) as { id: number }).id;
+    return (this.prepared('SELECT id FROM sources WHERE name = ?').get(name) as { id: number }).id;
   }
 
   beginRun(command: string): number {
-    const r = this.stmt("INSERT INTO runs (started_at, status, command) VALUES (?, 'running', ?)")
+    const r = this.prepared("INSERT INTO runs (started_at, status, command) VALUES (?, 'running', ?)")
       .run(new Date().toISOString(), command);
     return Number(r.lastInsertRowid);
   }
 
   finishRun(runId: number, status: 'ok' | 'partial' | 'failed' | 'interrupted', counts: RunCounts, errors: RunError[]): void {
-    this.stmt(`UPDATE runs SET finished_at = ?, status = ?, articles_new = ?, articles_updated = ?,
+    this.prepared(`UPDATE runs SET finished_at = ?, status = ?, articles_new = ?, articles_updated = ?,
       articles_unchanged = ?, articles_failed = ?, figures = ?, entities = ?, errors_json = ? WHERE id = ?`)
       .run(new Date().toISOString(), status, counts.articlesNew, counts.articlesUpdated, counts.articlesUnchanged,
         counts.articlesFailed, counts.figures, counts.entities, JSON.stringify(errors), runId);
   }
 
   recordItem(runId: number, source: string, uri: string, outcome: string, articleId?: number, error?: { code: string; message: string }): void {
-    this.stmt(`INSERT INTO run_items (run_id, source, uri, outcome, article_id, error_code, error, at)
+    this.prepared(`INSERT INTO run_items (run_id, source, uri, outcome, article_id, error_code, error, at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(runId, source, uri, outcome, articleId ?? null, error?.code ?? null, error?.message ?? null, new Date().toISOString());
   }
 
   /** The stored article for a URI, if any. */
   findArticle(uri: string): { id: number; contentHash: string; etag: string | null; lastModified: string | null } | undefined {
-    const row = this.stmt('SELECT id, content_hash, etag, last_modified FROM articles WHERE uri = ?').get(uri) as
+    const row = this.prepared('SELECT id, content_hash, etag, last_modified FROM articles WHERE uri = ?').get(uri) as
       { id: number; content_hash: string; etag: string | null; last_modified: string | null } | undefined;
     return row && { id: row.id, contentHash: row.content_hash, etag: row.etag, lastModified: row.last_modified };
   }
 
   /** An article with the same body text under another URI or canonical URL (dedupe). */
   findDuplicate(uri: string, textHash: string, canonicalUrl?: string): number | undefined {
-    const row = this.stmt(`SELECT id FROM articles WHERE uri <> ? AND (text_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)) LIMIT 1`)
+    const row = this.prepared(`SELECT id FROM articles WHERE uri <> ? AND (text_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)) LIMIT 1`)
       .get(uri, textHash, canonicalUrl ?? null) as { id: number } | undefined;
     return row?.id;
   }
@@ -165,7 +174,7 @@ export class Store {
     if (existing && existing.contentHash === input.contentHash) return { outcome: 'unchanged', articleId: existing.id };
     const write = this.db.transaction(() => {
       const c = input.content;
-      const raw = gzipSync(typeof input.raw === 'string' ? Buffer.from(input.raw, 'utf8') : input.raw);
+      const raw = input.rawGzip ?? gzipSync(typeof input.raw === 'string' ? Buffer.from(input.raw, 'utf8') : input.raw);
       const now = new Date().toISOString();
       const values = [
         sourceId ?? null, input.uri, c.url ?? null, c.canonicalUrl ?? null, input.outlet ?? c.siteName ?? null,
@@ -176,13 +185,13 @@ export class Store {
       let articleId: number;
       if (existing) {
         articleId = existing.id;
-        this.stmt('DELETE FROM figures WHERE article_id = ?').run(articleId);
-        this.stmt('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
-        this.stmt(`UPDATE articles SET source_id=?, uri=?, url=?, canonical_url=?, outlet=?, title=?, lead=?, text=?,
+        this.prepared('DELETE FROM figures WHERE article_id = ?').run(articleId);
+        this.prepared('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
+        this.prepared(`UPDATE articles SET source_id=?, uri=?, url=?, canonical_url=?, outlet=?, title=?, lead=?, text=?,
           section=?, author=?, tags_json=?, published_at=?, modified_at=?, fetched_at=?, content_hash=?, text_hash=?,
           raw_format=?, raw_page=?, etag=?, last_modified=?, extracted_at=? WHERE id = ?`).run(...values, articleId);
       } else {
-        const r = this.stmt(`INSERT INTO articles (source_id, uri, url, canonical_url, outlet, title, lead, text,
+        const r = this.prepared(`INSERT INTO articles (source_id, uri, url, canonical_url, outlet, title, lead, text,
           section, author, tags_json, published_at, modified_at, fetched_at, content_hash, text_hash, raw_format, raw_page,
           etag, last_modified, extracted_at) VALUES (${values.map(() => '?').join(',')})`).run(...values);
         articleId = Number(r.lastInsertRowid);
@@ -190,54 +199,78 @@ export class Store {
       this.insertExtraction(articleId, input.figures, input.relations, input.entities);
       return articleId;
     });
-    const articleId = write();
+    const articleId = this.forgettingOnError(write);
     return { outcome: existing ? 'updated' : 'new', articleId };
   }
 
   /** Replaces an article's figures and entities (reprocessing from the stored raw page). */
   replaceExtraction(articleId: number, figures: FigureRecord[], relations: FigureRelation[], entities: EntityMention[]): void {
-    this.db.transaction(() => {
-      this.stmt('DELETE FROM figures WHERE article_id = ?').run(articleId);
-      this.stmt('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
-      this.stmt('UPDATE articles SET extracted_at = ? WHERE id = ?').run(new Date().toISOString(), articleId);
+    this.forgettingOnError(this.db.transaction(() => {
+      this.prepared('DELETE FROM figures WHERE article_id = ?').run(articleId);
+      this.prepared('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
+      this.prepared('UPDATE articles SET extracted_at = ? WHERE id = ?').run(new Date().toISOString(), articleId);
       this.insertExtraction(articleId, figures, relations, entities);
-    })();
+    }));
+  }
+
+  /** Call after rolling back a transaction this store wrote in: the units and entities it knew may be gone. */
+  forgetWritten(): void {
+    this.writtenUnits.clear();
+    this.writtenEntities.clear();
+  }
+
+  private forgettingOnError<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (e) {
+      this.forgetWritten();
+      throw e;
+    }
   }
 
   private insertExtraction(articleId: number, figures: FigureRecord[], relations: FigureRelation[], entities: EntityMention[]): void {
-    const unit = this.stmt(`INSERT OR IGNORE INTO units (code, kind, base_unit, label_vi, label_en) VALUES (?, 'other', ?, ?, ?)`);
-    const fig = this.stmt(`INSERT INTO figures (article_id, ordinal, text, start, end, value, value_max, total, unit,
+    const unit = this.prepared(`INSERT OR IGNORE INTO units (code, kind, base_unit, label_vi, label_en) VALUES (?, 'other', ?, ?, ?)`);
+    const fig = this.prepared(`INSERT INTO figures (article_id, ordinal, text, start, end, value, value_max, total, unit,
       noun, per, comparator, subject, indicator, modality, measure, period, location, suspect, suspect_reason, sentence,
       sentence_start, sentence_end, rules_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
     const ids: number[] = [];
     figures.forEach((f, i) => {
-      unit.run(f.unit, f.unit, f.unit, f.unit);
+      if (!this.writtenUnits.has(f.unit)) {
+        unit.run(f.unit, f.unit, f.unit, f.unit);
+        this.writtenUnits.add(f.unit);
+      }
       const r = fig.run(articleId, i, f.text, f.start, f.end, f.value, f.valueMax ?? null, f.total ?? null, f.unit,
         f.noun ?? null, f.per ?? null, f.comparator, f.subject ?? null, f.indicator, f.modality, f.measure, f.period ?? null,
         f.location ?? null, f.suspect ? 1 : 0, f.suspectReason ?? null, f.sentence, f.sentenceStart, f.sentenceEnd,
         JSON.stringify(f.rules));
       ids.push(Number(r.lastInsertRowid));
     });
-    const rel = this.stmt('INSERT INTO figure_relations (parent_id, child_id, kind, check_result, detail) VALUES (?,?,?,?,?)');
+    const rel = this.prepared('INSERT INTO figure_relations (parent_id, child_id, kind, check_result, detail) VALUES (?,?,?,?,?)');
     for (const r of relations) {
       if (ids[r.parent] === undefined || ids[r.child] === undefined) continue;
       rel.run(ids[r.parent], ids[r.child], r.kind, r.check, r.detail ?? null);
     }
-    const ent = this.stmt(`INSERT INTO entities (kind, canonical, level, parent, code, data_json) VALUES (?,?,?,?,?,?)
+    const ent = this.prepared(`INSERT INTO entities (kind, canonical, level, parent, code, data_json) VALUES (?,?,?,?,?,?)
       ON CONFLICT(kind, canonical) DO UPDATE SET level = COALESCE(entities.level, excluded.level),
         parent = COALESCE(entities.parent, excluded.parent), code = COALESCE(entities.code, excluded.code)
       RETURNING id`);
-    const mention = this.stmt('INSERT INTO entity_mentions (entity_id, article_id, text, start, end, data_json) VALUES (?,?,?,?,?,?)');
+    const mention = this.prepared('INSERT INTO entity_mentions (entity_id, article_id, text, start, end, data_json) VALUES (?,?,?,?,?,?)');
     for (const e of entities) {
       const { kind, text, start, end, canonical, level, parent, code, ...rest } = e;
-      const row = ent.get(kind, canonical, (level as string) ?? null, (parent as string) ?? null, (code as string) ?? null,
-        JSON.stringify(rest)) as { id: number };
-      mention.run(row.id, articleId, text, start, end, JSON.stringify(rest));
+      const data = JSON.stringify(rest);
+      // The upsert only fills empty columns, so the same values a second time change nothing.
+      const key = `${kind}\0${canonical}\0${level ?? ''}\0${parent ?? ''}\0${code ?? ''}`;
+      let id = this.writtenEntities.get(key);
+      if (id === undefined) {
+        id = (ent.get(kind, canonical, (level as string) ?? null, (parent as string) ?? null, (code as string) ?? null, data) as { id: number }).id;
+        this.writtenEntities.set(key, id);
+      }
+      mention.run(id, articleId, text, start, end, data);
     }
   }
 
   counts(): { articles: number; figures: number; entities: number; mentions: number } {
-    const one = (sql: string) => (this.stmt(sql).get() as { n: number }).n;
+    const one = (sql: string) => (this.prepared(sql).get() as { n: number }).n;
     return {
       articles: one('SELECT COUNT(*) AS n FROM articles'),
       figures: one('SELECT COUNT(*) AS n FROM figures'),

@@ -3,6 +3,7 @@
 import { m001 } from './migrations/001-initial.js';
 import { m002 } from './migrations/002-research.js';
 import { m003 } from './migrations/003-frontier.js';
+import { m004 } from './migrations/004-lean-indexes.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004].sort((a, b) => a.version - b.version);
