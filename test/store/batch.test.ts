@@ -15,7 +15,7 @@ const place = (canonical: string): EntityMention => ({ kind: 'place', text: cano
 
 function article(n: number, figures: FigureRecord[], entities: EntityMention[] = []): ArticleInput {
   return {
-    uri: `a${n}.txt`, source: 's', content: { text: `Bài ${n}` }, figures, relations: [], entities,
+    uri: `a${n}.txt`, source: 's', content: { text: `Bài ${n}`, tags: [] }, figures, relations: [], entities,
     format: 'text', raw: `Bài ${n}`, contentHash: `h${n}`, textHash: `t${n}`, fetchedAt: '2026-01-01T00:00:00Z',
   };
 }
