@@ -3,6 +3,7 @@
 import cues from '../data/cues.json' with { type: 'json' };
 import type { Measure, Modality, QuantityMatch } from '../types.js';
 import type { Attr } from './context.js';
+import { CuePhrases, resolve, type Hit } from './cuewords.js';
 import { clauseCut, type Sentence } from './sentences.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -10,25 +11,17 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const L = 'a-zA-Z\\u00C0-\\u024F\\u1E00-\\u1EFF';
 const wordsRe = (list: string[]) =>
   new RegExp(`(?<![${L}])(?:${[...list].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![${L}])`, 'g');
-const TARGET = wordsRe(cues.target);
-const NOT_TARGET = wordsRe(cues.targetNotAfter);
-const ACTUAL = wordsRe(cues.actual);
-const CHANGE = wordsRe(cues.change);
-const CHANGE_NOT = wordsRe(cues.changeNot);
-const LEVEL_AFTER = wordsRe(cues.levelAfterChange);
-const ACTUAL_AFTER = wordsRe(cues.actualAfter);
-const DONE = wordsRe(['đã', 'đạt được', 'kết quả']);
 const HEADLINE_GOAL = wordsRe(['phấn đấu', 'mục tiêu', 'kế hoạch', 'chỉ tiêu', 'dự kiến']);
 const TASK = new RegExp(`^(?:${cues.taskOpeners.map(esc).join('|')})(?![${L}])`);
 
-interface Hit { at: number; end: number; text: string }
-
-function hits(re: RegExp, s: string): Hit[] {
-  const out: Hit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ at: m.index, end: m.index + m[0].length, text: m[0] });
-  return out;
-}
+/** `vượt kế hoạch`, `chương trình mục tiêu`: not targets; they mask the target, result and `đã` cues. */
+const NOT_TARGET = wordsRe(cues.targetNotAfter);
+// The article's cue lists, found in one pass over its lower-cased text (cuewords.ts).
+const LISTS = {
+  target: cues.target, notTarget: cues.targetNotAfter, actual: cues.actual, change: cues.change, changeNot: cues.changeNot,
+  level: cues.levelAfterChange, actualAfter: cues.actualAfter, done: ['đã', 'đạt được', 'kết quả'],
+};
+const CUE_PHRASES = new CuePhrases(LISTS);
 
 /** The last hit starting in [from, to), by binary search. */
 function lastIn(list: Hit[], from: number, to: number): Hit | undefined {
@@ -52,17 +45,19 @@ export class CueIndex {
 
   constructor(text: string, readonly sentences: Sentence[], title?: string) {
     const lower = text.toLowerCase();
-    const masked = lower.replace(NOT_TARGET, (m) => '_'.repeat(m.length));
+    const cand = CUE_PHRASES.candidates(lower);
+    // Target, result and `đã` cues are read with `vượt kế hoạch` etc. masked out.
+    const masks = resolve(cand.notTarget);
     // `đạt 87,5% kế hoạch vốn`: a plan named after a percent is the yardstick of a result.
-    this.target = hits(TARGET, masked).filter((h) => !/%\s*$/.test(lower.slice(Math.max(0, h.at - 3), h.at)));
-    this.actual = hits(ACTUAL, masked);
+    this.target = resolve(cand.target, masks).filter((h) => !/%\s*$/.test(lower.slice(Math.max(0, h.at - 3), h.at)));
+    this.actual = resolve(cand.actual, masks);
     // `giảm nghèo` (poverty reduction) and `tăng cường` (strengthen) are names, not changes.
-    this.change = hits(CHANGE, lower.replace(CHANGE_NOT, (m) => '_'.repeat(m.length)));
-    this.level = hits(LEVEL_AFTER, lower);
-    this.actualAfter = hits(ACTUAL_AFTER, lower);
-    this.done = hits(DONE, masked);
+    this.change = resolve(cand.change, resolve(cand.changeNot));
+    this.level = resolve(cand.level);
+    this.actualAfter = resolve(cand.actualAfter);
+    this.done = resolve(cand.done, masks);
     this.sentenceCue = sentences.map((s) => this.lastCue(s.start, s.end));
-    this.isPlan = planArticle(masked, this.target.length, this.done.length, title, sentences);
+    this.isPlan = planArticle(this.target.length, this.done.length, title, sentences);
   }
 
   /** The later of the last target and last result cue in [from, to). */
@@ -85,11 +80,10 @@ export class CueIndex {
 }
 
 /** Whole articles can be plans: a headline that announces a goal, or many target cues and few results. */
-function planArticle(masked: string, targets: number, done: number, title: string | undefined, sentences: Sentence[]): boolean {
+function planArticle(targets: number, done: number, title: string | undefined, sentences: Sentence[]): boolean {
   const headline = (title ?? sentences[0]?.text.split('\n')[0] ?? '').toLowerCase().replace(NOT_TARGET, (m) => '_'.repeat(m.length));
   HEADLINE_GOAL.lastIndex = 0;
   if (HEADLINE_GOAL.test(headline) && !/(?<![a-zà-ỹđ])đã(?![a-zà-ỹđ])/.test(headline)) return true;
-  void masked;
   return targets >= 4 && targets > done * 2;
 }
 

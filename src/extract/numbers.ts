@@ -101,23 +101,21 @@ export function parseWordNumber(words: string[]): WordNumber | null {
   let shortDigits = 0;
   let shortScale = 1;
   let shortAt = -1;
-  const group = () => Math.max(hundreds, 0) + Math.max(tens, 0) + Math.max(unit, 0);
-  const groupSet = () => hundreds >= 0 || tens >= 0 || unit >= 0;
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const digits = /^\d/.test(w) || /^[.,]\d/.test(w) ? parseDigits(w) : null;
+    const digits = startsDigits(w) ? parseDigits(w) : null;
     if (digits !== null) {
       if (unit >= 0 || (tens >= 0 && !afterTens && hundreds < 0)) break;
       // A digit string after a scale word is a new group (2 tỷ 044 triệu).
-      if (largest > 0 && !groupSet() && lastStep === largest && /^\d{1,3}$/.test(w)) { shortDigits = w.length; shortScale = largest; shortAt = i; }
+      if (largest > 0 && !groupSet(hundreds, tens, unit) && lastStep === largest && /^\d{1,3}$/.test(w)) { shortDigits = w.length; shortScale = largest; shortAt = i; }
       unit = digits;
       lastStep = 1;
       seen = true; used = i + 1; afterTens = false;
       continue;
     }
     if (w === 'linh' || w === 'lẻ') {
-      if (hundreds < 0 && !(largest > 0 && !groupSet())) break;
+      if (hundreds < 0 && !(largest > 0 && !groupSet(hundreds, tens, unit))) break;
       if (hundreds < 0) hundreds = 0;
       zeroTens = true; tens = 0; continue;
     }
@@ -135,7 +133,7 @@ export function parseWordNumber(words: string[]): WordNumber | null {
       if (w === 'không' && i + 1 < words.length && words[i + 1] === 'trăm') {
         hundreds = 0; i++; seen = true; used = i + 1; lastStep = 100; continue;
       }
-      if (largest > 0 && !groupSet() && lastStep === largest && !zeroTens && w !== 'không') { shortDigits = 1; shortScale = largest; shortAt = i; }
+      if (largest > 0 && !groupSet(hundreds, tens, unit) && lastStep === largest && !zeroTens && w !== 'không') { shortDigits = 1; shortScale = largest; shortAt = i; }
       unit = v; seen = true; used = i + 1; lastStep = 1; afterTens = false;
       continue;
     }
@@ -161,18 +159,18 @@ export function parseWordNumber(words: string[]): WordNumber | null {
       continue;
     }
     if (w === 'tá') {
-      const g = groupSet() ? group() : 1;
+      const g = groupSet(hundreds, tens, unit) ? group(hundreds, tens, unit) : 1;
       total += g * 12; hundreds = tens = unit = -1; seen = true; used = i + 1; lastStep = 12; continue;
     }
     const s = SCALES.get(w);
     if (s !== undefined) {
-      const g = groupSet() ? group() : (total > 0 && largest > 0 && largest < s ? 0 : 1);
+      const g = groupSet(hundreds, tens, unit) ? group(hundreds, tens, unit) : (total > 0 && largest > 0 && largest < s ? 0 : 1);
       if (largest > 0 && s > largest) {
         // nghìn tỷ, một nghìn hai trăm tỷ: the whole number so far is scaled up.
         total = (total + g) * s;
       } else {
         // 5 triệu 3 triệu: two numbers; give back the second one.
-        if (largest > 0 && s >= largest && groupSet()) return { value: total, used: scaleUsed };
+        if (largest > 0 && s >= largest && groupSet(hundreds, tens, unit)) return { value: total, used: scaleUsed };
         total += g * s;
       }
       largest = Math.max(largest, s);
@@ -181,9 +179,9 @@ export function parseWordNumber(words: string[]): WordNumber | null {
       continue;
     }
     if (w === 'rưỡi') {
-      if (!seen || groupSet() && lastStep === 1) break;
-      if (groupSet()) { // trăm rưỡi
-        const g = group() + lastStep / 2;
+      if (!seen || groupSet(hundreds, tens, unit) && lastStep === 1) break;
+      if (groupSet(hundreds, tens, unit)) { // trăm rưỡi
+        const g = group(hundreds, tens, unit) + lastStep / 2;
         hundreds = -1; tens = -1; unit = g;
       } else total += lastStep / 2;
       used = i + 1; continue;
@@ -193,10 +191,10 @@ export function parseWordNumber(words: string[]): WordNumber | null {
       if (seen && !(unit === 1 && total === 0 && hundreds < 0 && tens < 0 && used === i)) break;
       unit = 0.5; seen = true; used = i + 1; continue;
     }
-    if ((w === 'phẩy' || w === 'chấm') && seen && groupSet() && i + 1 < words.length) {
+    if ((w === 'phẩy' || w === 'chấm') && seen && groupSet(hundreds, tens, unit) && i + 1 < words.length) {
       const frac = readFraction(words.slice(i + 1));
       if (!frac) break;
-      const whole = total + group();
+      const whole = total + group(hundreds, tens, unit);
       // hai phẩy năm triệu: a scale word after the decimals scales the whole number.
       const after = words[i + 1 + frac.used];
       const sc = SCALES.get(after);
@@ -211,7 +209,24 @@ export function parseWordNumber(words: string[]): WordNumber | null {
   if (shortDigits && shortAt === used - 1 && hundreds < 0 && tens < 0 && unit >= 0 && Number.isInteger(unit)) {
     return { value: total + unit * (shortScale / 10 ** shortDigits), used };
   }
-  return { value: total + (groupSet() ? group() : 0), used };
+  return { value: total + (groupSet(hundreds, tens, unit) ? group(hundreds, tens, unit) : 0), used };
+}
+
+// The group below 1000 being read (-1 = not set). Plain functions, not closures: parseWordNumber runs per number.
+function group(hundreds: number, tens: number, unit: number): number {
+  return Math.max(hundreds, 0) + Math.max(tens, 0) + Math.max(unit, 0);
+}
+
+function groupSet(hundreds: number, tens: number, unit: number): boolean {
+  return hundreds >= 0 || tens >= 0 || unit >= 0;
+}
+
+/** A digit string: a digit, or . or , and a digit (`,77`), first. */
+function startsDigits(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  const d = w.charCodeAt(1);
+  return (c === 46 || c === 44) && d >= 48 && d <= 57;
 }
 
 /** Words that carry a number on after `năm` (five), so `năm` there is not `year`. */

@@ -56,6 +56,20 @@ const RANGE_WORDS = new Set(['đến', 'tới']);
 /** `phạt đến 30 triệu đồng`: after these words, đến/tới means "up to". */
 const UP_TO_AFTER = new Set(['phạt', 'tiền', 'hành chính', 'lên']);
 
+/**
+ * Words that can start a match or a skip at their token: bounds, `đến`/`tới` (up to), `từ`/`giữa`,
+ * and whatever startsAmount accepts. matchAt returns null at any other word or symbol, so the
+ * scan need not call it there (numbers always go to matchAt).
+ */
+const MATCH_STARTS = new Set<string>([
+  ...BOUNDS.firstWords(), 'đến', 'tới', 'từ', 'giữa', '-', 'âm', ...NUMBER_WORDS, ...VAGUE_TABLE.firstWords(), ...unitsBefore.firstWords(),
+]);
+
+/** A cheap test before matchAt: false means matchAt would return null at this token. */
+function mayStartAt(t: Token): boolean {
+  return t.kind === 'num' || MATCH_STARTS.has(t.lo);
+}
+
 export interface ScanOptions {
   /** Read bare numbers and numbers in words without a unit (parseQuantity does). */
   lenient?: boolean;
@@ -86,6 +100,7 @@ export function scanQuantities(text: string, options: ScanOptions = {}): Quantit
   let i = 0;
   // Every step advances i, so the scan is linear in the number of tokens.
   while (i < tokens.length) {
+    if (!mayStartAt(tokens[i])) { i++; continue; }
     const r = matchAt(text, tokens, i, options);
     if (r && 'match' in r) {
       out.push(r.match);
@@ -126,6 +141,7 @@ function firstMatch(text: string, opt: ScanOptions): QuantityMatch | undefined {
     const limit = whole ? tokens.length : tokens.length - LOOKAHEAD;
     let i = 0;
     while (i < limit) {
+      if (!mayStartAt(tokens[i])) { i++; continue; }
       const r = matchAt(text, tokens, i, opt);
       if (r && 'match' in r) return r.match;
       i = r && 'skip' in r ? Math.max(r.skip, i + 1) : i + 1;
@@ -757,9 +773,20 @@ function denominatorEnd(toks: Token[], k: number): number {
 
 const NOUN_TAILS = new Set(['đầu người', 'người dân', 'nhân khẩu', 'lượt khách', 'ngày công', 'tháng lương']);
 
+/** Start offset of a phrase that ends before token `next`. */
 function tokStart(toks: Token[], next: number, phrase: string): number {
-  const n = tokenize(phrase).length;
-  return toks[next - n].start;
+  return toks[next - phraseLength(phrase)].start;
+}
+
+/** Tokens in a unit phrase, remembered: the phrases come from the lexicon, so the map stays small. */
+const PHRASE_LENGTHS = new Map<string, number>();
+function phraseLength(phrase: string): number {
+  let n = PHRASE_LENGTHS.get(phrase);
+  if (n === undefined) {
+    n = tokenize(phrase).length;
+    PHRASE_LENGTHS.set(phrase, n);
+  }
+  return n;
 }
 
 /**

@@ -44,27 +44,46 @@ export function splitSentences(text: string): Sentence[] {
       const next = body.slice(endAt).trimStart();
       // A new sentence starts with a capital, a digit, a quote or a dash.
       if (next && !/^[\p{Lu}\d"“‘'(\-–•*]/u.test(next)) continue;
-      push(s, endAt);
+      pushSentence(out, p, pi, s, endAt);
       s = endAt;
     }
-    push(s, body.length);
-    function push(a: number, b: number) {
-      const raw = body.slice(a, b);
-      const lead = raw.length - raw.trimStart().length;
-      const t = raw.trim();
-      if (t) out.push({ text: t, start: p.start + a + lead, end: p.start + a + lead + t.length, paragraph: pi });
-    }
+    pushSentence(out, p, pi, s, body.length);
   });
   return out;
 }
 
+/** Adds body[a, b) of paragraph p, trimmed, unless it is blank. */
+function pushSentence(out: Sentence[], p: Span, pi: number, a: number, b: number): void {
+  const raw = p.text.slice(a, b);
+  const lead = raw.length - raw.trimStart().length;
+  const t = raw.trim();
+  if (t) out.push({ text: t, start: p.start + a + lead, end: p.start + a + lead + t.length, paragraph: pi });
+}
+
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
+
 function isAbbreviation(body: string, dot: number): boolean {
+  // After a word longer than any abbreviation (the usual sentence end), the regex below can only say no.
+  if (latinLettersBefore(body, dot, LONGEST_ABBREVIATION + 1) > LONGEST_ABBREVIATION) return false;
   const before = body.slice(Math.max(0, dot - 12), dot);
   const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
   // A single capital letter (initials: Nguyễn V. A.)
   return /^\p{Lu}$/u.test(before.slice(-1)) && word.length === 1;
+}
+
+/** How many letters of the Latin and Vietnamese ranges (all \p{L}) come right before `at`, counting up to `limit`. */
+function latinLettersBefore(body: string, at: number, limit: number): number {
+  let n = 0;
+  while (n < limit && at - n > 0) {
+    const c = body.charCodeAt(at - n - 1);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+      (c >= 0x1e00 && c <= 0x1eff);
+    if (!letter) break;
+    n++;
+  }
+  return n;
 }
 
 /**

@@ -23,6 +23,11 @@ export class PhraseTable<T> {
     return this;
   }
 
+  /** The lower-case first words of the phrases: no phrase matches at a token not among them. */
+  firstWords(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
+
   /** Match at `i`. `glued` = phrase tokens must touch (no space), as in `US$` or `m²`. */
   match(tokens: Token[], i: number): PhraseHit<T> | null {
     const first = tokens[i];
