@@ -28,7 +28,10 @@ export interface ArticleContext {
 
 const LEVEL = '([Tt]ỉnh|[Tt]hành phố|T[Pp]\\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hị trấn)';
 const NAME = "((?:\\p{Lu}[\\p{L}\\p{M}'’]*)(?:[ -](?:\\p{Lu}[\\p{L}\\p{M}'’]*|\\d+))*)";
-const PLACE_RE = new RegExp(`(?<![\\p{L}])${LEVEL}\\s*${NAME}`, 'gu');
+// Sticky, tried only where a level word starts: scanning with it at every position is slow.
+const PLACE_AT = new RegExp(`(?<![\\p{L}])${LEVEL}\\s*${NAME}`, 'uy');
+// Where PLACE_AT may match: its level words alone (no `u` flag, no lookbehind: a fast scan).
+const LEVEL_WORD = new RegExp(LEVEL.replace('\\.?', ''), 'g');
 
 /** Level words as written -> as a researcher reads them. */
 function levelWord(w: string): string {
@@ -47,8 +50,13 @@ export interface PlaceMention {
 /** Places written with a level word: tỉnh Thái Nguyên, huyện Bạch Thông, TP.HCM. */
 export function placeMentions(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
-  PLACE_RE.lastIndex = 0;
-  for (let m = PLACE_RE.exec(text); m; m = PLACE_RE.exec(text)) {
+  // As a global regex scans: left to right, the next search from the end of a match.
+  LEVEL_WORD.lastIndex = 0;
+  for (let w = LEVEL_WORD.exec(text); w; w = LEVEL_WORD.exec(text)) {
+    PLACE_AT.lastIndex = w.index;
+    const m = PLACE_AT.exec(text);
+    LEVEL_WORD.lastIndex = m ? w.index + m[0].length : w.index + 1;
+    if (!m) continue;
     const lvl = m[1];
     // `Xã hội`, `Phường` at a sentence start with a common noun: require the level word in lower case,
     // or a capitalised level word followed by a name.

@@ -5,11 +5,11 @@ import cues from '../data/cues.json' with { type: 'json' };
 import type { QuantityMatch } from '../types.js';
 import type { Attr } from './context.js';
 import { clauseCut, type Sentence } from './sentences.js';
+import { firstWords, isSpaceCode, joinWords, lastWords, splitWords as words, wordCount } from '../normalize/text.js';
 
 export interface PriorFigure { noun?: string; subject?: string; unit: string; start: number; end: number; sentenceStart: number }
 
 const lower = (s: string) => s.toLowerCase();
-const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Not global: `.test()` on a global regex keeps lastIndex between calls and skips matches.
 const phraseRe = (list: string[], flags = 'iu') =>
@@ -20,7 +20,8 @@ const MONEY_HEAD = phraseRe(cues.moneyHeads);
 const RATE_HEAD = phraseRe(['tỷ lệ', 'tỉ lệ', 'mức giảm', 'mức tăng', 'tốc độ tăng', 'tỷ trọng', 'lãi suất']);
 const PREDICATE = phraseRe(cues.predicateStart, 'iu');
 // No `i` flag: it would make \p{Lu} match lower case and eat whole clauses as place names.
-const SCENE = new RegExp(cues.sceneOpeners.join('|'), 'u');
+// Anchored: only an opener at the start of the clause counts, so the rest is not searched.
+const SCENE = new RegExp(`^(?:${cues.sceneOpeners.join('|')})`, 'u');
 const ACTION_END = new RegExp(`(?<![\\p{L}])(?:${cues.actionVerbs.map(esc).join('|')})$`, 'iu');
 const COUNT_UNITS = new Set(['household', 'person', 'turn', 'item']);
 const MONEY = /^[A-Z]{3}$/;
@@ -28,24 +29,60 @@ const MEASURES = new Set(['ha', 'tonne', 'kg', 'km', 'm', 'm2', 'm3', 'litre', '
 const VERB_HEAD = new RegExp(`^(?:${cues.verbMoneyHeads.map(esc).join('|')})$`, 'iu');
 const PURPOSE = new RegExp(`(?:^|\\s)(?:để|nhằm|phục vụ)\\s+(.+)$`, 'iu');
 const MONEY_NOUN = new RegExp(`^\\s*(?:${cues.moneyNouns.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+// Global copies for scans over every match, compiled once; the scans reset lastIndex first.
+const MONEY_HEADS = new RegExp(MONEY_HEAD.source, 'giu');
+const RATE_HEADS = new RegExp(RATE_HEAD.source, 'giu');
+const RATE_WORDS = /(?<![\p{L}])(?:tỷ|tỉ) lệ(?![\p{L}])/giu;
+const BREAKDOWN_WORDS = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
+const NEW_MONEY_ITEM = /(?<![\p{L}])(?:với tổng|tổng kinh phí|kinh phí|dư nợ|số tiền|với mức)(?![\p{L}])|\d/u;
+const TIME_WORD = /^(năm|cuối|đầu|tháng|ngày|đến|tới|vào|từ)$/iu;
+
+/** `s` up to the first match of `re`: `s.split(re)[0]` without making the other parts. */
+function upTo(s: string, re: RegExp): string {
+  const i = s.search(re);
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/** The last item of `list` that passes `ok`. */
+function lastWhere<T>(list: readonly T[], ok: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (ok(list[i])) return list[i];
+  return undefined;
+}
 
 /** Drops trailing function words, years and punctuation: `tỷ lệ hộ nghèo năm 2023 còn` -> `tỷ lệ hộ nghèo`. */
 export function trimTail(phrase: string): string {
-  let w = words(phrase.replace(/[,:;(=]+\s*$/, ''));
-  for (let changed = true; changed && w.length;) {
-    changed = false;
-    const last = lower(w[w.length - 1]).replace(/[,.:;=]+$/, '');
-    const two = w.length > 1 ? `${lower(w[w.length - 2])} ${last}` : '';
+  const p = phrase.replace(/[,:;(=]+\s*$/, '');
+  // Words are dropped from the end, read backwards: p[0..end) is kept.
+  let end = wordEndBefore(p, p.length);
+  while (end > 0) {
+    const start = wordStartBefore(p, end);
+    const last = lower(p.slice(start, end)).replace(/[,.:;=]+$/, '');
     if (/^\d/.test(last)) {
-      w = w.slice(0, -1);
-      while (/^(năm|cuối|đầu|tháng|ngày|đến|tới|vào|từ)$/iu.test(w[w.length - 1] ?? '')) w = w.slice(0, -1);
-      changed = true;
+      end = wordEndBefore(p, start);
+      for (let s = wordStartBefore(p, end); end > 0 && TIME_WORD.test(p.slice(s, end)); s = wordStartBefore(p, end)) end = wordEndBefore(p, s);
       continue;
     }
-    if (two && TRAILING.has(two)) { w = w.slice(0, -2); changed = true; continue; }
-    if (TRAILING.has(last) || last === '' || /^[-–:,(=]$/.test(last)) { w = w.slice(0, -1); changed = true; }
+    const prevEnd = wordEndBefore(p, start);
+    if (prevEnd > 0) {
+      const prevStart = wordStartBefore(p, prevEnd);
+      if (TRAILING.has(`${lower(p.slice(prevStart, prevEnd))} ${last}`)) { end = wordEndBefore(p, prevStart); continue; }
+    }
+    if (TRAILING.has(last) || last === '' || /^[-–:,(=]$/.test(last)) { end = prevEnd; continue; }
+    break;
   }
-  return w.join(' ').replace(/[,;:]+$/, '').trim();
+  return joinWords(p.slice(0, end)).replace(/[,;:]+$/, '').trim();
+}
+
+/** End of the last word of s[0..i) (after it only white space), 0 when there is none. */
+function wordEndBefore(s: string, i: number): number {
+  while (i > 0 && isSpaceCode(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Start of the word that ends at `i`. */
+function wordStartBefore(s: string, i: number): number {
+  while (i > 0 && !isSpaceCode(s.charCodeAt(i - 1))) i--;
+  return i;
 }
 
 /** Drops the scene words that open a clause: `Năm 2022, huyện Bạch Thông có` -> ``. */
@@ -78,15 +115,20 @@ function segment(text: string, sentence: Sentence, q: QuantityMatch): { left: st
 
 /** First comma-clause of a phrase, at most n words. */
 function firstClause(s: string, n: number): string {
-  return words(s.split(/,\s/)[0] ?? '').slice(0, n).join(' ');
+  return firstWords(upTo(s, /,\s/), n);
 }
 
 /** `hộ nghèo, hộ cận nghèo và các đối tượng ... được vay vốn ưu đãi` -> noun phrase + predicate, compressed. */
 function compressClause(s: string, maxNp = 10, maxPred = 9): string {
+  return predicateClause(s, maxNp, maxPred) ?? firstClause(s, maxNp + 2);
+}
+
+/** compressClause when `s` has a predicate, else undefined. */
+function predicateClause(s: string, maxNp: number, maxPred: number): string | undefined {
   const m = PREDICATE.exec(s);
-  if (!m) return firstClause(s, maxNp + 2);
-  const np = words(s.slice(0, m.index).split(/\s(?:và các|và những|cùng các)\s/u)[0]).slice(0, maxNp).join(' ').replace(/,$/, '');
-  const pred = words(s.slice(m.index).split(/,\s(?!\p{Ll}+\s\p{Ll}+,)/u)[0]).slice(0, maxPred).join(' ');
+  if (!m) return undefined;
+  const np = firstWords(upTo(s.slice(0, m.index), /\s(?:và các|và những|cùng các)\s/u), maxNp).replace(/,$/, '');
+  const pred = firstWords(upTo(s.slice(m.index), /,\s(?!\p{Ll}+\s\p{Ll}+,)/u), maxPred);
   return `${np} ${pred}`.trim();
 }
 
@@ -100,13 +142,13 @@ function actionOf(left: string): string {
 /** An action only when a verb marker introduces it (`đã cấp thẻ BHYT cho`), at most 6 words. */
 function markedAction(clause: string): string {
   const m = /(?<![\p{L}])(?:đã|đang|sẽ|được|thực hiện)\s+([^,;:()]{3,60}?)\s+(?:cho|với|tại|đến|là)(?![\p{L}])/u.exec(clause);
-  return m ? words(trimTail(m[1])).slice(0, 6).join(' ') : '';
+  return m ? firstWords(trimTail(m[1]), 6) : '';
 }
 
 export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, previous: PriorFigure[]): Attr<string | undefined> {
   const { left, right, colonBefore } = segment(text, sentence, q);
   const unit = q.unit ?? '';
-  const priorInSentence = [...previous].reverse().find((p) => p.sentenceStart === sentence.start);
+  const priorInSentence = lastWhere(previous, (p) => p.sentenceStart === sentence.start);
   // The words since the previous figure of the clause: `..., chiếm 5,85%`, `..., sửa chữa 30 triệu đồng/căn`.
   const clauseStart = q.matchStart - left.length;
   const local = priorInSentence && priorInSentence.end > clauseStart
@@ -120,8 +162,8 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
       const base = priorInSentence.unit === 'percent' ? priorInSentence.subject : `${lw === 'tăng' ? 'mức tăng' : 'mức giảm'} ${priorInSentence.subject}`;
       return { value: base, rule: '"X, tăng Y%": the change of the figure before' };
     }
-    if (MONEY.test(unit) && priorInSentence.unit === unit && lw && words(lw).length <= 3 && !MONEY_HEAD.test(lw)) {
-      const h = headPhrase(MONEY_HEAD, priorInSentence.subject) ?? '';
+    if (MONEY.test(unit) && priorInSentence.unit === unit && lw && wordCount(lw) <= 3 && !MONEY_HEAD.test(lw)) {
+      const h = headPhrase(MONEY_HEADS, priorInSentence.subject) ?? '';
       if (h) return { value: `${h} ${trimTail(local.trim())}`, rule: 'list item: the head of the amount before' };
     }
   }
@@ -134,22 +176,23 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
   if (COUNT_UNITS.has(unit)) {
     const noun = q.noun ?? '';
     // The noun already holds its modifiers (hộ nghèo): do not repeat them from the right context.
-    const unitWords = Math.max(words(q.text).length - 1, 1);
+    const unitWords = Math.max(wordCount(q.text) - 1, 1);
     const mods = words(noun).slice(unitWords);
     // A money head starts a new item: `48 hộ ... nước sinh hoạt kinh phí thực hiện 144 triệu đồng`.
-    const rightHere = right.split(/(?<![\p{L}])(?:với tổng|tổng kinh phí|kinh phí|dư nợ|số tiền|với mức)(?![\p{L}])|\d/u)[0];
+    const rightHere = upTo(right, NEW_MONEY_ITEM);
     // `lao động thuộc hộ nghèo, hộ cận nghèo được tư vấn`: keep the predicate past the commas.
-    let r = words(PREDICATE.test(rightHere) ? compressClause(rightHere.trim(), 10, 8) : firstClause(rightHere, 10));
+    // (Trimming does not change whether PREDICATE, bounded by non-letters, is found.)
+    let r = words(predicateClause(rightHere.trim(), 10, 8) ?? firstClause(rightHere, 10));
     if (mods.length && r.slice(0, mods.length).map(lower).join(' ') === mods.map(lower).join(' ')) r = r.slice(mods.length);
     const after = r.join(' ');
     // Only the words since the previous figure describe this one.
     const l = (local ?? left).trimEnd();
     // `cho 330 học viên trong đó hộ nghèo 04 người`: a part of a counted group is named by the group.
     const whole = breakdownWhole(text, sentence, q, previous);
-    const partCore = trimTail(trimHead(l));
-    if (!after && whole?.noun && COUNT_UNITS.has(whole.unit) && partCore && !ACTION_END.test(partCore) && words(partCore).length <= 6) {
-      const link = /^(hộ|người|gia đình)/iu.test(partCore) ? ' thuộc ' : ' ';
-      return { value: `${whole.noun}${link}${partCore.replace(/^(?:các|những)\s+/u, '')}`, rule: 'part of a breakdown: the group and the part' };
+    const core = trimTail(trimHead(l));
+    if (!after && whole?.noun && COUNT_UNITS.has(whole.unit) && core && !ACTION_END.test(core) && wordCount(core) <= 6) {
+      const link = /^(hộ|người|gia đình)/iu.test(core) ? ' thuộc ' : ' ';
+      return { value: `${whole.noun}${link}${core.replace(/^(?:các|những)\s+/u, '')}`, rule: 'part of a breakdown: the group and the part' };
     }
     // `cấp thẻ BHYT cho 896 người nghèo, 1.148 người cận nghèo`: a list goes on with the same predicate.
     const prior = priorInSentence;
@@ -162,29 +205,28 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
     const la = /^\s*là\s+(.+)$/u.exec(right);
     if (la) {
       const np = firstClause(la[1], 8);
-      const act = /(?:^|\s)cho$/u.test(l) ? words(actionOf(l)).slice(-4).join(' ') : '';
+      const act = /(?:^|\s)cho$/u.test(l) ? lastWords(actionOf(l), 4) : '';
       return { value: act ? `${np} được ${act}` : np, rule: '"N là X": the apposition' };
     }
     if (/(?:^|\s)cho$/u.test(l)) {
       // `giải ngân hơn 1.250 tỷ đồng cho 24.000 lượt hộ`: the action is the clause's, without the figure.
-      const act = actionOf(words(l).length > 1 ? l : left.replace(priorInSentence ? text.slice(priorInSentence.start, priorInSentence.end) : '\u0000', ''));
+      const act = actionOf(wordCount(l) > 1 ? l : left.replace(priorInSentence ? text.slice(priorInSentence.start, priorInSentence.end) : '\u0000', ''));
       if (act) return { value: `${noun} được ${act}`, rule: '"V cho N": the counted noun and the action' };
     }
-    if (after && PREDICATE.test(`${after.split(' ')[0]} `)) return { value: `${noun} ${after}`, rule: 'counted noun and what follows it' };
-    const core = trimTail(trimHead(l));
-    const head = lower(words(noun)[0] ?? '');
+    if (after && PREDICATE.test(`${upTo(after, / /)} `)) return { value: `${noun} ${after}`, rule: 'counted noun and what follows it' };
+    const head = lower(firstWords(noun, 1));
     // `hộ cận nghèo giảm còn 513 hộ`: the clause's own subject names the count.
-    if (core && head && lower(core).split(' ').includes(head) && /(?:^|\s)(?:có|còn|đạt|là|xuống|lên)$/u.test(l)) {
+    if (core && head && /(?:^|\s)(?:có|còn|đạt|là|xuống|lên)$/u.test(l) && lower(core).split(' ').includes(head)) {
       return { value: core.replace(/^(?:các|những)\s+/u, ''), rule: 'the clause subject names what is counted' };
     }
     if (core && ACTION_END.test(core)) {
       // `tổ chức 02 lớp tập huấn`: the object's own words say what it is.
       if (after) return { value: `${noun} ${after}`, rule: 'verb then count: the noun and its modifiers' };
       const verb = ACTION_END.exec(core)![0];
-      const topic = words(core.slice(0, core.length - verb.length)).slice(-8).join(' ');
+      const topic = lastWords(core.slice(0, core.length - verb.length), 8);
       return { value: `${noun} được ${verb}${topic ? ` ${topic}` : ''}`, rule: 'verb then count: the topic before the verb' };
     }
-    if (core && !/(?:^|\s)(?:có|còn|đạt|giảm|tăng|với|gồm)$/u.test(l) && words(core).length >= 2) {
+    if (core && !/(?:^|\s)(?:có|còn|đạt|giảm|tăng|với|gồm)$/u.test(l) && wordCount(core) >= 2) {
       return { value: `${noun} ${core}${after ? ` ${after}` : ''}`.trim(), rule: 'counted noun and the topic before it' };
     }
     if (colonBefore) return { value: `${noun} ${trimHead(colonBefore)}`, rule: 'list heading before a colon' };
@@ -197,22 +239,23 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
     if (priorInSentence?.subject && /\(\s*=?\s*$/.test(text.slice(priorInSentence.end, q.matchStart)) && priorInSentence.unit !== 'percent') {
       return { value: `tỷ lệ ${priorInSentence.subject}`, rule: 'percent of the ratio before it' };
     }
-    const first = lower(words(right)[0] ?? '');
+    const first = lower(firstWords(right, 1));
     // đạt 103,8% kế hoạch: performance against a plan.
-    if (/^(kế hoạch|chỉ tiêu)/u.test(lower(right.trim())) && /(?:^|\s)(đạt|vượt)\s*$/u.test(left)) {
+    // Only the start is tested: lower-case just that (16 code units cover the 8 letters tested).
+    if (/^(kế hoạch|chỉ tiêu)/u.test(lower(right.trim().slice(0, 16))) && /(?:^|\s)(đạt|vượt)\s*$/u.test(left)) {
       const act = actionOf(left.replace(/,?\s*(đạt|vượt)\s*$/u, ''));
       return { value: `tỷ lệ đạt ${firstClause(right, 3)}${act ? ` ${act}` : ''}`, rule: 'percent of a plan achieved' };
     }
-    const headText = headChain(RATE_HEAD, left);
+    const headText = headChain(RATE_HEADS, left);
     if (headText) {
       const headWord = RATE_HEAD.exec(headText)?.[0] ?? '';
       let s = trimTail(headText);
       if (s.length < headWord.length) s = headWord;
       if (/^mức (giảm|tăng)$/u.test(lower(s))) {
-        const rate = lastMatchFrom(/(?<![\p{L}])(?:tỷ|tỉ) lệ(?![\p{L}])/giu, left.slice(0, left.length - headText.length));
-        if (rate) s = `${s} ${words(trimTail(rate)).slice(0, 4).join(' ')}`;
+        const rate = lastMatchFrom(RATE_WORDS, left.slice(0, left.length - headText.length));
+        if (rate) s = `${s} ${firstWords(trimTail(rate), 4)}`;
       }
-      if (words(s).length <= 2) {
+      if (wordCount(s) <= 2) {
         // `có 539 hộ nghèo, tỷ lệ 0,61%`: the rate of what was just counted.
         if (priorInSentence?.noun && COUNT_UNITS.has(priorInSentence.unit)) s = `${s} ${priorInSentence.noun}`;
         else if (right.trim() && !TRAILING.has(first)) s = `${s} ${firstClause(right, 6)}`;
@@ -231,71 +274,71 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
       return { value: s, rule: 'noun phrase after the percent' };
     }
     const s = trimTail(trimHead(left));
-    if (s) return { value: /^(tỷ|tỉ) lệ/iu.test(s) ? s : `tỷ lệ ${words(s).slice(-8).join(' ')}`, rule: 'noun phrase before the percent' };
+    if (s) return { value: /^(tỷ|tỉ) lệ/iu.test(s) ? s : `tỷ lệ ${lastWords(s, 8)}`, rule: 'noun phrase before the percent' };
   }
 
   if (MONEY.test(unit)) {
     // Only the words since the previous figure of the clause describe this amount.
     const scope = local ?? left;
-    const headText = headChain(MONEY_HEAD, scope);
+    const headText = headChain(MONEY_HEADS, scope);
     let s = headText ? trimTail(headText) : '';
     if (!s && local !== undefined && priorInSentence?.unit === unit && priorInSentence.subject) {
       // `giá 450.000 đồng thì nay đã 700.000 đồng`: the same head as the amount before.
-      s = headPhrase(MONEY_HEAD, priorInSentence.subject) ?? '';
+      s = headPhrase(MONEY_HEADS, priorInSentence.subject) ?? '';
     }
     // `Vốn hỗ trợ sản xuất đã giải ngân 2 tỷ đồng`: a verb head takes the thing it acts on.
     if (headText && VERB_HEAD.test(s)) {
       // `giải ngân 2 tỷ đồng vốn hỗ trợ sản xuất`: the money noun often follows the amount.
-      const topic = MONEY_NOUN.test(right) ? firstClause(right.split(/\d/)[0], 6) : trimTail(trimHead(scope.slice(0, scope.length - headText.length)));
-      if (topic) s = MONEY_NOUN.test(right) ? `${topic} ${s}` : `${words(topic).slice(-6).join(' ')} ${s}`;
+      const topic = MONEY_NOUN.test(right) ? firstClause(upTo(right, /\d/), 6) : trimTail(trimHead(scope.slice(0, scope.length - headText.length)));
+      if (topic) s = MONEY_NOUN.test(right) ? `${topic} ${s}` : `${lastWords(topic, 6)} ${s}`;
     } else if (!headText && MONEY_NOUN.test(right)) {
       // `bố trí 24 tỷ đồng kinh phí hỗ trợ sinh kế`
-      s = firstClause(right.split(/\d/)[0], 8);
+      s = firstClause(upTo(right, /\d/), 8);
     }
     if (!s) s = trimTail(trimHead(scope));
-    if (!s && colonBefore) s = words(trimHead(colonBefore)).slice(0, 14).join(' ');
+    if (!s && colonBefore) s = firstWords(trimHead(colonBefore), 14);
     // `bố trí 24 tỷ đồng để hỗ trợ sinh kế cho hộ nghèo`: what the money is for.
     const purpose = PURPOSE.exec(right);
-    if (purpose && words(s).length <= 3) s = `${s} ${firstClause(purpose[1], 8)}`.trim();
-    if (s && !headText && /^(?:dự kiến|sẽ|phấn đấu)?\s*$/u.test(trimTail(trimHead(scope)))) s = s.trim();
-    if (words(s).length <= 4) {
+    if (purpose && wordCount(s) <= 3) s = `${s} ${firstClause(purpose[1], 8)}`.trim();
+    if (s && !headText && s !== s.trim() && /^(?:dự kiến|sẽ|phấn đấu)?\s*$/u.test(trimTail(trimHead(scope)))) s = s.trim();
+    if (wordCount(s) <= 4) {
       // `416 hộ nghèo vay vốn, dư nợ 25.796 triệu đồng`: the money of what was just counted.
       const prior = priorInSentence && COUNT_UNITS.has(priorInSentence.unit) && !/[;]/.test(text.slice(priorInSentence.end, q.matchStart))
         ? priorInSentence.subject : undefined;
       const act = prior ?? markedAction(text.slice(sentence.start, q.matchStart).split(/[;:]/).pop() ?? '');
       if (act && !lower(s).includes(lower(act))) s = `${s} ${act}`.trim();
     }
-    if (s) return { value: words(s).slice(0, 14).join(' '), rule: headText ? 'money head and what it pays for' : 'words before the figure' };
+    if (s) return { value: firstWords(s, 14), rule: headText ? 'money head and what it pays for' : 'words before the figure' };
   }
 
   if (MEASURES.has(unit)) {
     // `trồng mới 1.200 ha rừng sản xuất`, `289,6 tấn gạo hỗ trợ học sinh`: the material follows the unit.
     const material = firstClause(right, 8);
-    const verb = words(trimTail(trimHead(local ?? left))).slice(-3).join(' ');
+    const verb = lastWords(trimTail(trimHead(local ?? left)), 3);
     const m = [material, verb].filter(Boolean).join(' ');
     if (m) return { value: m, rule: 'measured material after the unit and the action before' };
   }
 
   const s = trimTail(trimHead(left)) || firstClause(right, 6);
-  return s ? { value: words(s).slice(-10).join(' '), rule: 'words around the figure' } : { value: undefined, rule: 'no subject found' };
+  return s ? { value: lastWords(s, 10), rule: 'words around the figure' } : { value: undefined, rule: 'no subject found' };
 }
 
 /** The figure a `trong đó` part belongs to: before the last `trong đó` of the sentence. */
 export function breakdownWhole<F extends Pick<PriorFigure, 'sentenceStart' | 'end' | 'unit'>>(
   text: string, sentence: Sentence, q: QuantityMatch, previous: F[], sameUnit = false): F | undefined {
   const before = text.slice(sentence.start, q.matchStart);
-  const re = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
+  const re = BREAKDOWN_WORDS;
+  re.lastIndex = 0;
   let at = -1;
   for (let m = re.exec(before); m; m = re.exec(before)) at = m.index;
   if (at < 0) return undefined;
   const abs = sentence.start + at;
-  const c = previous.filter((p) => p.sentenceStart === sentence.start && p.end <= abs && (!sameUnit || p.unit === q.unit));
-  return c[c.length - 1];
+  return lastWhere(previous, (p) => p.sentenceStart === sentence.start && p.end <= abs && (!sameUnit || p.unit === q.unit));
 }
 
-/** The first head phrase (with heads right after it) in `s`: `Mức hỗ trợ xây mới` -> `Mức hỗ trợ`. */
-function headPhrase(re: RegExp, s: string): string | undefined {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+/** The first head phrase (with heads right after it) in `s`: `Mức hỗ trợ xây mới` -> `Mức hỗ trợ`. `g`: a global regex. */
+function headPhrase(g: RegExp, s: string): string | undefined {
+  g.lastIndex = 0;
   const m = g.exec(s);
   if (!m) return undefined;
   let end = m.index + m[0].length;
@@ -303,9 +346,9 @@ function headPhrase(re: RegExp, s: string): string | undefined {
   return s.slice(m.index, end);
 }
 
-/** Like lastMatchFrom, but a head right before the last one joins it: `kinh phí hỗ trợ`. */
-function headChain(re: RegExp, s: string): string | undefined {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+/** Like lastMatchFrom, but a head right before the last one joins it: `kinh phí hỗ trợ`. `g`: a global regex. */
+function headChain(g: RegExp, s: string): string | undefined {
+  g.lastIndex = 0;
   const hits: Array<{ at: number; end: number }> = [];
   for (let m = g.exec(s); m; m = g.exec(s)) hits.push({ at: m.index, end: m.index + m[0].length });
   if (!hits.length) return undefined;
@@ -314,9 +357,9 @@ function headChain(re: RegExp, s: string): string | undefined {
   return s.slice(hits[k].at);
 }
 
-/** Text from the last match of `re` in `s` to the end of `s`. */
-function lastMatchFrom(re: RegExp, s: string): string | undefined {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+/** Text from the last match of `g` (a global regex) in `s` to the end of `s`. */
+function lastMatchFrom(g: RegExp, s: string): string | undefined {
+  g.lastIndex = 0;
   let at = -1;
   for (let m = g.exec(s); m; m = g.exec(s)) at = m.index;
   return at >= 0 ? s.slice(at) : undefined;

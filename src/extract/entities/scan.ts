@@ -6,7 +6,9 @@
 // they cost milliseconds, so they are run through a Finder instead: candidate positions come from a
 // table of the phrases' first letters at word starts, and each regex is tried (sticky) only there.
 // Character tests use tables, not per-character regexes.
-import { foldCase } from '../../normalize/text.js';
+import { foldCase, isSpaceCode } from '../../normalize/text.js';
+
+export { isSpaceCode };
 
 const TONE_MOVES: Record<string, string> = {
   'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
@@ -71,12 +73,6 @@ export function digitsAt(src: string, p: number): number {
   return q - p;
 }
 
-/** JS `\s`: white space and line terminators (also what trim() removes). */
-export function isSpaceCode(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 const SHADOW_SPECIAL: Record<string, string> = {};
 for (const ch of '‘’ʼ`') SHADOW_SPECIAL[ch] = "'";
