@@ -468,7 +468,7 @@ class Run {
         this.frontier.moveArticle(dup, doc.uri);
         this.store.saveArticle({
           ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, rawGzip, contentHash,
-          textHash, fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified,
+          textHash, fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified, contentType: doc.contentType,
         }, s.sourceId);
         this.record?.replace(other.uri, { uri: doc.uri, canonicalUrl, textHash, figures: processed.figures.length }, processed.figures);
       }
@@ -480,7 +480,7 @@ class Run {
     }
     const { outcome: saved, articleId } = this.store.saveArticle({
       ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, rawGzip, contentHash,
-      textHash, fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified,
+      textHash, fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified, contentType: doc.contentType,
     }, s.sourceId);
     if (saved === 'new') { this.counts.articlesNew++; s.counts.new++; }
     else if (saved === 'updated') { this.counts.articlesUpdated++; s.counts.updated++; }

@@ -30,6 +30,8 @@ export interface ReprocessTask {
   format: 'html' | 'text';
   /** articles.raw_page: gzip bytes. */
   raw: Uint8Array | null;
+  /** articles.content_type: the page's charset as its server declared it. */
+  contentType?: string;
   /** The stored content columns, without the text (its hash stands for it). */
   stored: Omit<ContentColumns, 'text'>;
 }
@@ -49,8 +51,8 @@ export function reprocessOne(task: ReprocessTask): ReprocessResult {
       throw new SolieuError(`${task.uri}: no stored raw page; ingest it again`, 'E_NO_RAW', 'skip');
     }
     const bytes = gunzipSync(task.raw);
-    // As ingest decodes: text files as UTF-8 (refusing binary), pages with their charset sniffed.
-    const body = task.format === 'text' ? decodeText(bytes, task.uri, 'text') : decodeHtml(bytes);
+    // As ingest decodes: text files as UTF-8 (refusing binary), pages with the charset their header gave or sniffed.
+    const body = task.format === 'text' ? decodeText(bytes, task.uri, 'text') : decodeHtml(bytes, task.contentType);
     const p = processDocument({ uri: task.uri, source: task.source, format: task.format, body });
     if (!p.content.text.trim()) throw new SolieuError(`${task.uri}: no article text found`, 'E_NO_TEXT', 'skip');
     const c = p.content;

@@ -50,7 +50,7 @@ interface RunOptions {
   write: (chunks: Chunk[]) => void;
 }
 
-type ArticleRow = Omit<ReprocessTask, 'stored'> & ReprocessTask['stored'] & { content_hash: string };
+type ArticleRow = Omit<ReprocessTask, 'stored' | 'contentType'> & ReprocessTask['stored'] & { content_hash: string; content_type: string | null };
 
 /** Outstanding chunks per worker: one being worked on, one queued, so a worker never idles. */
 const PER_WORKER = 2;
@@ -98,7 +98,7 @@ export async function reprocessDatabase(dbPath: string, options: ReprocessOption
 /** Reads the articles a chunk at a time (keyset pages: no statement stays open across the writes). */
 function pageReader(store: Store, chunkSize: number): RunOptions['next'] {
   const page = store.db.prepare(`SELECT a.id, a.uri, COALESCE(s.name, 'reprocess') AS source, a.raw_format AS format,
-    a.raw_page AS raw, a.content_hash, a.title, a.lead, a.text_hash, a.section, a.author, a.tags_json, a.published_at, a.modified_at
+    a.raw_page AS raw, a.content_type, a.content_hash, a.title, a.lead, a.text_hash, a.section, a.author, a.tags_json, a.published_at, a.modified_at
     FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id > ? ORDER BY a.id LIMIT ?`);
   let lastId = 0;
   let seq = 0;
@@ -107,7 +107,7 @@ function pageReader(store: Store, chunkSize: number): RunOptions['next'] {
     if (!rows.length) return undefined;
     lastId = rows[rows.length - 1].id;
     const tasks: ReprocessTask[] = rows.map((r) => ({
-      id: r.id, uri: r.uri, source: r.source, format: r.format, raw: r.raw,
+      id: r.id, uri: r.uri, source: r.source, format: r.format, raw: r.raw, contentType: r.content_type ?? undefined,
       stored: { title: r.title, lead: r.lead, text_hash: r.text_hash, section: r.section, author: r.author,
         tags_json: r.tags_json, published_at: r.published_at, modified_at: r.modified_at },
     }));

@@ -96,6 +96,8 @@ export interface FetchedDocument {
   fetchedAt: string;
   /** Raw bytes as received, kept compressed by the store for reprocessing. */
   raw?: Buffer;
+  /** The response's Content-Type header: reprocessing decodes the raw page with the same charset. */
+  contentType?: string;
   httpStatus?: number;
   etag?: string;
   lastModified?: string;

@@ -1,9 +1,13 @@
 // solieu reprocess (built CLI): re-extraction from the stored raw pages restores what a fresh
 // ingest stores, whatever the number of workers; a broken article fails alone.
 import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCliAsync } from './helpers/cli-async.js';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
 
 // The seeds and two real pages, so both the text and the HTML paths are reprocessed.
@@ -144,5 +148,45 @@ describe('solieu reprocess (built CLI)', () => {
   it('refuses a database that does not exist, and a bad --workers (exit 2)', () => {
     expect(runCli(['reprocess', '--db', join(dir, 'missing.db')]).code).toBe(2);
     expect(runCli(['reprocess', '--db', fresh, '--workers', '0']).code).toBe(2);
+  });
+});
+
+describe('reprocess decodes a page as ingest did', () => {
+  // The charset is only in the Content-Type header (no <meta>, no BOM) and is not one the bytes
+  // alone would suggest: without the stored header, reprocessing would read ř as ø.
+  it('uses the stored Content-Type charset of the raw page', async () => {
+    const para = 'Příliš žluťoučký kůň úpěl ďábelské ódy: nam 2023 toan tinh co 539 ho ngheo, ty le 0,61%, giam 0,47% so voi nam 2022.';
+    const html = `<!doctype html><html><head><title>Kůň a 539 hộ</title></head><body><article><h1>Příliš žluťoučký kůň</h1>${
+      Array.from({ length: 4 }, () => `<p>${para}</p>`).join('')}</article></body></html>`;
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-2' });
+      res.end(iconv.encode(html.replace('hộ', 'ho'), 'iso-8859-2'));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const dir = tempDir();
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/kun.html`;
+      writeFileSync(join(dir, 'c.json'), JSON.stringify({
+        sources: [{ kind: 'urls', name: 'cz', urls: [url] }], store: { path: 'c.db' }, fetch: { respectRobots: false, perHostDelayMs: 0 },
+      }));
+      const ingest = await runCliAsync(['--config', join(dir, 'c.json'), 'ingest']);
+      expect(ingest.code).toBe(0);
+      const db = join(dir, 'c.db');
+      const read = () => {
+        const d = new Database(db, { readonly: true });
+        const row = d.prepare('SELECT text, content_type FROM articles').get() as { text: string; content_type: string };
+        d.close();
+        return row;
+      };
+      const before = read();
+      expect(before.content_type).toBe('text/html; charset=iso-8859-2');
+      expect(before.text).toContain('Příliš žluťoučký kůň');
+      const r = runCli(['reprocess', '--db', db, '--workers', '1', '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ reprocessed: 1, contentChanged: 0 });
+      expect(read().text).toBe(before.text);
+    } finally {
+      server.close();
+    }
   });
 });

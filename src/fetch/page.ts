@@ -29,5 +29,8 @@ export function toDocument(res: HttpResponse, uri: string, source: string): Fetc
   const format = mime === 'text/plain' ? 'text' : 'html';
   const body = format === 'html' ? decodeHtml(res.body, contentType) : decodeText(res.body, uri, 'text');
   const v = validatorsOf(res);
-  return { uri, source, format, body, raw: res.body, fetchedAt: new Date().toISOString(), httpStatus: res.status, ...v };
+  return {
+    uri, source, format, body, raw: res.body, fetchedAt: new Date().toISOString(), httpStatus: res.status, ...v,
+    ...(contentType ? { contentType } : {}),
+  };
 }

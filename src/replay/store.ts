@@ -65,7 +65,7 @@ export class ReplayStore {
     const textHash = sha256(processed.content.text);
     const { articleId } = this.store.saveArticle({
       ...processed, format: doc.format, raw: doc.raw ?? doc.body, contentHash: sha256(doc.raw ?? doc.body), textHash,
-      fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified, outlet,
+      fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified, contentType: doc.contentType, outlet,
     });
     return { articleId, textHash, ...this.read(articleId) };
   }

@@ -12,6 +12,8 @@ export interface ArticleInput extends ProcessedArticle {
   raw: Buffer | string;
   /** `raw` already gzip-compressed (done on a worker thread); stored as given. */
   rawGzip?: Buffer;
+  /** Content-Type header of the raw page, if it came over HTTP. */
+  contentType?: string;
   contentHash: string;
   textHash: string;
   fetchedAt: string;
@@ -180,7 +182,7 @@ export class Store {
         sourceId ?? null, input.uri, c.url ?? null, c.canonicalUrl ?? null, input.outlet ?? c.siteName ?? null,
         c.title ?? null, c.lead ?? null, c.text, c.section ?? null, c.author ?? null, JSON.stringify(c.tags ?? []),
         c.publishedAt ?? null, c.modifiedAt ?? null, input.fetchedAt, input.contentHash, input.textHash, input.format, raw,
-        input.etag ?? null, input.lastModified ?? null, now,
+        input.etag ?? null, input.lastModified ?? null, now, input.contentType ?? null,
       ];
       let articleId: number;
       if (existing) {
@@ -189,11 +191,11 @@ export class Store {
         this.prepared('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
         this.prepared(`UPDATE articles SET source_id=?, uri=?, url=?, canonical_url=?, outlet=?, title=?, lead=?, text=?,
           section=?, author=?, tags_json=?, published_at=?, modified_at=?, fetched_at=?, content_hash=?, text_hash=?,
-          raw_format=?, raw_page=?, etag=?, last_modified=?, extracted_at=? WHERE id = ?`).run(...values, articleId);
+          raw_format=?, raw_page=?, etag=?, last_modified=?, extracted_at=?, content_type=? WHERE id = ?`).run(...values, articleId);
       } else {
         const r = this.prepared(`INSERT INTO articles (source_id, uri, url, canonical_url, outlet, title, lead, text,
           section, author, tags_json, published_at, modified_at, fetched_at, content_hash, text_hash, raw_format, raw_page,
-          etag, last_modified, extracted_at) VALUES (${values.map(() => '?').join(',')})`).run(...values);
+          etag, last_modified, extracted_at, content_type) VALUES (${values.map(() => '?').join(',')})`).run(...values);
         articleId = Number(r.lastInsertRowid);
       }
       this.insertExtraction(articleId, input.figures, input.relations, input.entities);
