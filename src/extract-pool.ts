@@ -16,6 +16,12 @@ export interface Extractor {
 
 /** Workers that die are replaced up to this many times per run; past that the run stops. */
 const MAX_RESTARTS = 8;
+/**
+ * A small young generation per worker: extraction makes short-lived garbage, which a small nursery
+ * collects as well, and V8's default nursery (up to 48 MB) made each worker ~25 MB bigger (measured:
+ * peak RSS of a 1 000-article ingest with 2 workers 277 MB at the default, 228 MB at 8 MB, same speed).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 /** Below this many documents a pool is not worth its start-up (each worker loads solieu: ~0.2 s). */
 export const POOL_MIN_DOCUMENTS = 64;
 
@@ -79,7 +85,7 @@ class ExtractPool implements Extractor {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.url), waiting: new Map() };
+    const slot: Slot = { worker: new Worker(this.url, { resourceLimits: WORKER_LIMITS }), waiting: new Map() };
     slot.worker.on('message', (msg: Reply) => {
       const w = slot.waiting.get(msg.id);
       if (!w) return;
