@@ -17,7 +17,7 @@ export interface ExtractEntitiesOptions {
   contextPlace?: string;
 }
 
-const KIND_ORDER = ['place', 'organization', 'document', 'person', 'program', 'date'];
+const KIND_ORDER: Record<string, number> = { place: 0, organization: 1, document: 2, person: 3, program: 4, date: 5 };
 const within = (inner: EntityMention, outer: { start: number; end: number }): boolean =>
   inner.start >= outer.start && inner.end <= outer.end;
 
@@ -46,7 +46,7 @@ export function extractEntities(input: string, options: ExtractEntitiesOptions =
     ...programs,
     ...dates.map((d) => partOfOther(d, documents, programs)),
   ];
-  out.sort((a, b) => a.start - b.start || b.end - a.end || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  out.sort((a, b) => a.start - b.start || b.end - a.end || (KIND_ORDER[a.kind] ?? -1) - (KIND_ORDER[b.kind] ?? -1));
   return fromNfc(out, nfc, input);
 }
 

@@ -9,7 +9,7 @@ import { foldCase } from '../../normalize/text.js';
 import type { OrganizationMention } from './organizations.js';
 import type { PlaceMention } from './places.js';
 import {
-  Finder, L, NO_WORD_AFTER, NO_WORD_BEFORE, beforeHyphen, exactHeads, exactSource, headsOf, isUpper, isUpperCode, phraseHeads,
+  Finder, L, NO_WORD_AFTER, NO_WORD_BEFORE, beforeHyphen, exactHeads, exactSource, headsOf, isSpaceCode, isUpper, isUpperCode, phraseHeads,
   phraseSource, properRun, runText, upperCount, type Syllable,
 } from './scan.js';
 
@@ -144,39 +144,45 @@ function byTitle(text: string, shadow: string, ctx: PeopleContext, out: PersonMe
 // AUTHOR_SUFFIX ends `[^\n]{0,24}$` (code points, so up to 48 code units): a suffix it removes
 // starts at most that far before the end.
 const AUTHOR_SUFFIXES: string[] = data.authorSuffixes;
+// A long line (80 units) ending like a paragraph: `/[.!?…"”)\/]$/u`.
 const PARAGRAPH_END = new Set([...'.!?…"”)/'].map((c) => c.charCodeAt(0)));
-/** A long line ending like a paragraph (`/[.!?…"”)\/]$/u`); `line` is trimmed. */
-const afterParagraph = (line: string): boolean => line.length >= 80 && PARAGRAPH_END.has(line.charCodeAt(line.length - 1));
 
 const BYLINE = new RegExp(`^[\\s\\u00a0]*([${L}]{2,}(?:[ \\u00a0][${L}]{2,}){1,3})$`);
 
 /** The byline: a short capitalised line after the last long paragraph (`Hồng Phượng`). */
 export function findAuthor(text: string): PersonMention | undefined {
-  const lines: Array<{ start: number; line: string }> = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    lines.push({ start: pos, line });
-    pos += line.length + 1;
-  }
-  let previous = '';
-  for (const { start, line } of lines) {
-    const trimmed = line.trimEnd(); // trimEnd removes exactly `[\s\u00a0]+$`
-    const content = trimmed.trim();
-    if (!content) continue;
-    // A byline's first word is capitalised: other lines need no closer look.
-    if (isUpperCode(content.charCodeAt(0))) {
-      const body = AUTHOR_SUFFIXES.some((x) => trimmed.includes(x, trimmed.length - x.length - 48)) ? trimmed.replace(AUTHOR_SUFFIX, '') : trimmed;
-      const m = BYLINE.exec(body);
-      // Every word capitalised, the rest of it lower case: `Hồng Phượng`, not `TAG:` or `Tin khác`.
-      const name = m && m[1].split(/[ \u00a0]/).every((w) => isUpper(w[0]) && w.slice(1) === w.slice(1).toLowerCase());
-      if (m && name && afterParagraph(previous) && !isProvinceName(m[1])) {
-        const s = start + body.indexOf(m[1]);
-        return {
-          kind: 'person', text: m[1], start: s, end: s + m[1].length, canonical: displayName(m[1]), role: 'author',
-        };
+  // Lines are read in place (no split): only those starting with a capital are sliced. Of the line
+  // before, the length and last character of its trimmed content (afterParagraph).
+  let previousLength = 0;
+  let previousLast = -1;
+  for (let start = 0; start <= text.length;) {
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd < 0) lineEnd = text.length;
+    // trimmed: text[start, end) (trimEnd removes exactly isSpaceCode); content: text[from, end).
+    let end = lineEnd;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    let from = start;
+    while (from < end && isSpaceCode(text.charCodeAt(from))) from++;
+    if (from < end) {
+      // A byline's first word is capitalised: other lines need no closer look.
+      if (isUpperCode(text.charCodeAt(from))) {
+        const trimmed = text.slice(start, end);
+        const body = AUTHOR_SUFFIXES.some((x) => trimmed.includes(x, trimmed.length - x.length - 48)) ? trimmed.replace(AUTHOR_SUFFIX, '') : trimmed;
+        const m = BYLINE.exec(body);
+        // Every word capitalised, the rest of it lower case: `Hồng Phượng`, not `TAG:` or `Tin khác`.
+        const name = m && m[1].split(/[ \u00a0]/).every((w) => isUpper(w[0]) && w.slice(1) === w.slice(1).toLowerCase());
+        const afterParagraph = previousLength >= 80 && PARAGRAPH_END.has(previousLast);
+        if (m && name && afterParagraph && !isProvinceName(m[1])) {
+          const s = start + body.indexOf(m[1]);
+          return {
+            kind: 'person', text: m[1], start: s, end: s + m[1].length, canonical: displayName(m[1]), role: 'author',
+          };
+        }
       }
+      previousLength = end - from;
+      previousLast = text.charCodeAt(end - 1);
     }
-    previous = content;
+    start = lineEnd + 1;
   }
   return undefined;
 }

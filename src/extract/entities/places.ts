@@ -178,7 +178,23 @@ function levelWordCandidates(text: string, shadow: string): ArrayLike<number> {
   const inShadow = LEVEL_HEADS.positions(text, shadow, 0);
   const inText = LEVEL_HEADS.positions(text, shadow, 1);
   if (!inShadow || !inText || ANYWHERE.length > 0 || words.textStarts !== words.shadowStarts) return words.textStarts;
-  return [...new Set([...inShadow, ...inText])].sort((a, b) => a - b);
+  return mergeSorted(inShadow, inText);
+}
+
+/** The union of two increasing lists, increasing. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i] : Infinity;
+    const y = j < b.length ? b[j] : Infinity;
+    const next = x <= y ? x : y;
+    if (x === next) i++;
+    if (y === next) j++;
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
 
 function scanLevelWords(text: string, shadow: string): Scan {
@@ -247,8 +263,19 @@ function covered(raws: Raw[]): (i: number) => boolean {
   };
 }
 
-const isProvince = (name: string): boolean =>
-  unitsNamed(name).some((e) => e.unit.level === 'province') && !BARE_EXCLUDED.has(foldCase(name));
+// isProvince by name as written: asked for every capitalised run of every article.
+const PROVINCE_NAMES = new Map<string, boolean>();
+const PROVINCE_NAMES_SIZE = 50000;
+
+function isProvince(name: string): boolean {
+  let known = PROVINCE_NAMES.get(name);
+  if (known === undefined) {
+    known = unitsNamed(name).some((e) => e.unit.level === 'province') && !BARE_EXCLUDED.has(foldCase(name));
+    if (PROVINCE_NAMES.size >= PROVINCE_NAMES_SIZE) PROVINCE_NAMES.clear();
+    PROVINCE_NAMES.set(name, known);
+  }
+  return known;
+}
 const isDistrict = (name: string): boolean => unitsNamed(name).some((e) => e.unit.level === 'district');
 
 /** `(Bắc Kạn)`, `(tỉnh Thái Nguyên)` right after a place: link it as the parent. */
@@ -330,37 +357,63 @@ interface Resolved {
   candidates: number;
 }
 
-// resolveParsed and toPlace results by what they depend on: the level word, the name, the date, and
-// the context and parent as resolveParsed sees them (through unitOfPlace: code, era, level, until).
-// The Place objects are shared: mentions copy them, parents are only read.
-const RESOLVED = new Map<string, Resolved>();
+// resolveParsed and toPlace results by what they depend on: the date and the context (one map per
+// pair, looked up once per article), the level word, the name, and the parent as resolveParsed sees
+// it (through unitOfPlace: code, era, level, until). The Resolved and Place objects are shared:
+// mentions copy them, parents are only read.
+const RESOLVED = new Map<string, ResolvedCache>();
 const RESOLVED_SIZE = 20000;
+let resolvedCount = 0;
 const WORD_INDEX = new Map(LEVEL_WORDS.map((w, k) => [w, k]));
 const unitKey = (p: Place | undefined): string => (p ? `${p.code}|${p.era}|${p.level}|${p.until ?? ''}` : '-');
+// unitKey of the (shared, unchanging) parent places.
+const UNIT_KEYS = new WeakMap<Place, string>();
 
-/** `contextKey` is `${at}\u0001${unitKey(context)}`. */
-function resolveUnit(raw: Raw, at: string | undefined, context: Place | undefined, contextKey: string, parent: Place | undefined): Resolved {
+function parentKey(parent: Place | undefined): string {
+  if (!parent) return '-';
+  let key = UNIT_KEYS.get(parent);
+  if (key === undefined) UNIT_KEYS.set(parent, (key = unitKey(parent)));
+  return key;
+}
+
+/** Results cached for one date and context, by name, then by `${word}|${asParent}|${parentKey(parent)}`. */
+type ResolvedCache = Map<string, Map<string, Resolved>>;
+
+/** The results cached for one date and context: `contextKey` is `${at}\u0001${unitKey(context)}`. */
+function resolvedIn(contextKey: string): ResolvedCache {
+  let cache = RESOLVED.get(contextKey);
+  if (!cache) RESOLVED.set(contextKey, (cache = new Map()));
+  return cache;
+}
+
+function resolveUnit(raw: Raw, at: string | undefined, context: Place | undefined, cache: ResolvedCache, parent: Place | undefined): Resolved {
   const word = raw.word ? WORD_INDEX.get(raw.word) ?? -2 : -1;
-  const key = word === -2 ? undefined
-    : `${word}\u0001${raw.name}\u0001${contextKey}\u0001${parent ? unitKey(parent) : '-'}\u0001${raw.asParent ? 1 : 0}`;
-  const cached = key === undefined ? undefined : RESOLVED.get(key);
-  if (cached) return { ...cached };
+  // Keys in two parts: the name (a new string each time, hashed once) and short strings seen before.
+  const byName = word === -2 ? undefined : cache.get(raw.name);
+  const key = `${word}|${raw.asParent ? 1 : 0}|${parentKey(parent)}`;
+  const cached = byName?.get(key);
+  if (cached) return cached;
   const r = resolveParsed(
     { word: raw.word, name: raw.name },
     { publishedAt: at, context, parent, bareDistricts: raw.asParent },
   );
   const result: Resolved = { unit: r.unit, place: r.unit ? toPlace(r.unit, at) : undefined, candidates: r.candidates.length };
-  if (key !== undefined) {
-    if (RESOLVED.size >= RESOLVED_SIZE) RESOLVED.clear();
-    RESOLVED.set(key, result);
+  if (word !== -2) {
+    if (resolvedCount >= RESOLVED_SIZE) {
+      RESOLVED.clear(); // this article's map lives on until it ends
+      resolvedCount = 0;
+    }
+    if (byName) byName.set(key, result);
+    else cache.set(raw.name, new Map([[key, result]]));
+    resolvedCount++;
   }
-  return { ...result };
+  return result;
 }
 
 function resolveAll(raws: Raw[], at: string | undefined, context: Unit | undefined): Resolved[] {
   const memo = new Map<number, Resolved>();
   const contextPlace = context ? toPlace(context) : undefined;
-  const contextKey = `${at ?? ''}\u0001${unitKey(contextPlace)}`;
+  const cache = resolvedIn(`${at ?? ''}\u0001${unitKey(contextPlace)}`);
   const resolveOne = (k: number, depth = 0): Resolved => {
     const cached = memo.get(k);
     if (cached) return cached;
@@ -378,7 +431,7 @@ function resolveAll(raws: Raw[], at: string | undefined, context: Unit | undefin
         }
         result = { place, candidates: 0 };
       } else {
-        result = resolveUnit(raw, at, contextPlace, contextKey, parent);
+        result = resolveUnit(raw, at, contextPlace, cache, parent);
       }
     }
     memo.set(k, result);

@@ -7,6 +7,7 @@
 // table of the phrases' first letters at word starts, and each regex is tried (sticky) only there.
 // Character tests use tables, not per-character regexes.
 import { foldCase, isSpaceCode } from '../../normalize/text.js';
+import { HeadTrie, type Candidates } from './heads.js';
 
 export { isSpaceCode };
 
@@ -90,13 +91,16 @@ const SHADOW_TONE = 1 << 17; // it may end a tone-move pair
 const SHADOW_CHANGES = 1 << 18; // a word character in the text but not in the shadow, or the reverse
 const SHADOW_UPPER = 1 << 19; // the text's character is upper case (isUpperCode)
 const SHADOW_KNOWN = 1 << 20; // the entry is filled in
-/** TONE_MOVES by (first << 16 | second) code units: the two code units written instead. */
-const TONE_PAIRS = new Map<number, [number, number]>();
-/** Code units that end a pair of TONE_MOVES. */
-const TONE_SECOND = new Uint8Array(0x10000);
+const SHADOW_NFC_UNSURE = 1 << 21; // a text holding it may not be NFC (see nfcSafe)
+// TONE_MOVES by their second code unit (each second unit ends one pair only): the first unit the
+// pair needs, and the two units written instead.
+const TONE_FIRST = new Uint16Array(0x10000);
+const TONE_TO = [new Uint16Array(0x10000), new Uint16Array(0x10000)];
 for (const [from, to] of Object.entries(TONE_MOVES)) {
-  TONE_PAIRS.set((from.charCodeAt(0) << 16) | from.charCodeAt(1), [to.charCodeAt(0), to.charCodeAt(1)]);
-  TONE_SECOND[from.charCodeAt(1)] = 1;
+  const second = from.charCodeAt(1);
+  TONE_FIRST[second] = from.charCodeAt(0);
+  TONE_TO[0][second] = to.charCodeAt(0);
+  TONE_TO[1][second] = to.charCodeAt(1);
 }
 
 function shadowChar(ch: string): string {
@@ -106,13 +110,25 @@ function shadowChar(ch: string): string {
   return lower.length === ch.length ? lower : ch;
 }
 
+/**
+ * True for a code unit that is NFC on its own, a starter, and never composes with what comes before
+ * it: a text made of such units only is NFC (test/entities/nfc.test.ts checks the ranges). The
+ * ranges hold Latin letters (Vietnamese ones too), general punctuation and currency signs.
+ */
+export function nfcSafe(u: number): boolean {
+  const inRange = u < 0x300 || (u >= 0x1e00 && u <= 0x1eff) || (u >= 0x2010 && u <= 0x205e) || (u >= 0x20a0 && u <= 0x20bf);
+  const ch = String.fromCharCode(u);
+  return inRange && ch.normalize('NFC') === ch;
+}
+
 /** The shadowTable entry of code unit `u`, computed on its first use (shadowTable[u] is 0 until then). */
 function shadowEntry(u: number): number {
   const ch = String.fromCharCode(u);
   const to = shadowChar(ch).charCodeAt(0);
   const word = CHAR_CLASS[to] > 0;
-  const entry = to | SHADOW_KNOWN | (word ? SHADOW_WORD : 0) | (TONE_SECOND[to] ? SHADOW_TONE : 0)
-    | (word !== CHAR_CLASS[u] > 0 ? SHADOW_CHANGES : 0) | (ch !== ch.toLowerCase() ? SHADOW_UPPER : 0);
+  const entry = to | SHADOW_KNOWN | (word ? SHADOW_WORD : 0) | (TONE_FIRST[to] ? SHADOW_TONE : 0)
+    | (word !== CHAR_CLASS[u] > 0 ? SHADOW_CHANGES : 0) | (ch !== ch.toLowerCase() ? SHADOW_UPPER : 0)
+    | (nfcSafe(u) ? 0 : SHADOW_NFC_UNSURE);
   shadowTable[u] = entry;
   return entry;
 }
@@ -125,6 +141,8 @@ interface Shadowed {
   /** The same array as shadowStarts unless some character changes class when lower-cased (`K`). */
   textStarts: number[];
   capitalStarts: number[];
+  /** Every code unit is nfcSafe: the text is NFC. */
+  nfc: boolean;
 }
 
 let shadowed: Shadowed | undefined;
@@ -155,6 +173,7 @@ function scratchFor(n: number): Scratch {
 function shadowAndWords(text: string): Shadowed {
   if (shadowed && shadowed.text === text) return shadowed;
   const table = shadowTable;
+  const toneFirst = TONE_FIRST;
   const n = text.length;
   const scratch = scratchFor(n);
   scratch.bytes.write(text, 0, 'utf16le');
@@ -169,12 +188,11 @@ function shadowAndWords(text: string): Shadowed {
     if (v === 0) v = shadowEntry(u);
     let c = v & 0xffff;
     // `oà` -> `òa` when no letter follows (TONE_RE); pairs never overlap, and keep their class.
-    if ((v & SHADOW_TONE) !== 0 && i > 0) {
-      const move = TONE_PAIRS.get((out[i - 1] << 16) | c);
+    if ((v & SHADOW_TONE) !== 0 && i > 0 && out[i - 1] === toneFirst[c]) {
       const next = i + 1 < n ? table[units[i + 1]] || shadowEntry(units[i + 1]) : 0;
-      if (move && !(i + 1 < n && CHAR_CLASS[next & 0xffff] === 1)) {
-        out[i - 1] = move[0];
-        c = move[1];
+      if (!(i + 1 < n && CHAR_CLASS[next & 0xffff] === 1)) {
+        out[i - 1] = TONE_TO[0][c];
+        c = TONE_TO[1][c];
       }
     }
     out[i] = c;
@@ -193,6 +211,7 @@ function shadowAndWords(text: string): Shadowed {
   shadowed = {
     text, shadow, shadowStarts: starts, textStarts,
     capitalStarts: changed ? capitalsOf(text, textStarts) : capitals,
+    nfc: (flags & SHADOW_NFC_UNSURE) === 0,
   };
   return shadowed;
 }
@@ -350,7 +369,8 @@ export function properRun(text: string, pos: number, maxSyllables = 6, allowDigi
     let end = syllableEnd(text, i);
     if (end > i && !isUpperCode(codeAt(text, i))) end = i;
     let digits = false;
-    if (end === i && (out.length > 0 || allowDigitsFirst)) {
+    // The regex needs a digit at `i`: most runs end before a lower-case word, not a number.
+    if (end === i && (out.length > 0 || allowDigitsFirst) && CHAR_CLASS[codeAt(text, i) | 0] === 2) {
       DIGIT_SYLLABLE.lastIndex = i;
       const m = DIGIT_SYLLABLE.exec(text);
       if (m) {
@@ -410,6 +430,8 @@ const SEGMENT = /[\s\S][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*/g
  * on NFC; mentions are mapped back so offsets always point into the text as given.
  */
 export function toNfc(text: string): NfcText | undefined {
+  // Its shadow, needed next when the text is NFC, tells without normalizing in most cases.
+  if (shadowAndWords(text).nfc) return undefined;
   const normalized = text.normalize('NFC');
   if (normalized === text) return undefined;
   let out = '';
@@ -463,73 +485,9 @@ interface Registered {
   where?: (src: string, p: number) => boolean;
 }
 
-/**
- * Heads sharing their first characters, as a tree of words: the entries whose head ends at a node,
- * and the words that may follow (after white space).
- */
-interface HeadNode {
-  ids: number[];
-  /** Words that may follow, and the node of each (parallel arrays). */
-  words: string[];
-  nodes: HeadNode[];
-}
-
-/** Non-negative integer keys to values, open addressing (faster than a Map for the lookups per word). */
-class IntTable<T> {
-  private keys = new Int32Array(16).fill(-1);
-  private values: Array<T | undefined> = new Array(16);
-  private size = 0;
-
-  private slot(key: number): number {
-    const mask = this.keys.length - 1;
-    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
-    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
-    return i;
-  }
-
-  get(key: number): T | undefined {
-    const mask = this.keys.length - 1;
-    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
-      const k = this.keys[i];
-      if (k === key) return this.values[i];
-      if (k === -1) return undefined;
-    }
-  }
-
-  set(key: number, value: T): void {
-    if (2 * (this.size + 1) > this.keys.length) {
-      const [keys, values] = [this.keys, this.values];
-      this.keys = new Int32Array(keys.length * 2).fill(-1);
-      this.values = new Array(keys.length * 2);
-      this.size = 0;
-      keys.forEach((k, i) => { if (k !== -1) this.set(k, values[i]!); });
-    }
-    const i = this.slot(key);
-    if (this.keys[i] === -1) this.size++;
-    this.keys[i] = key;
-    this.values[i] = value;
-  }
-}
-
-/** Lookup tables of one searched string kind (shadow or text). */
-interface HeadIndex {
-  /** Per code unit: heads whose first word has 1 (bit 1), 2 (bit 2), 3 or more (bit 4) characters. */
-  first: Uint8Array;
-  one: IntTable<HeadNode>;
-  two: IntTable<HeadNode>;
-  three: IntTable<HeadNode>;
-  /** Heads starting with a non-word character: any position holding it. */
-  chars: Map<number, HeadNode>;
-}
-
 const REGISTERED: Registered[] = [];
-const newIndex = (): HeadIndex => ({
-  first: new Uint8Array(0x10000), one: new IntTable(), two: new IntTable(), three: new IntTable(), chars: new Map(),
-});
-const HEADS: [HeadIndex, HeadIndex] = [newIndex(), newIndex()];
-// Keys of the first two or three characters (small integers; collisions only add candidates).
-const pairKey = (c0: number, c1: number): number => ((c0 & 0x3fff) << 16) | (c1 & 0xffff);
-const tripleKey = (c0: number, c1: number, c2: number): number => (pairKey(c0, c1) * 31 + (c2 & 0xffff)) & 0x3fffffff;
+/** Heads searched in the shadow, and in the text (`onText` entries). */
+const HEADS: [HeadTrie, HeadTrie] = [new HeadTrie(), new HeadTrie()];
 
 function addTo(map: Map<number, number[]>, key: number, id: number): void {
   const list = map.get(key);
@@ -537,132 +495,51 @@ function addTo(map: Map<number, number[]>, key: number, id: number): void {
   else if (list.at(-1) !== id) list.push(id);
 }
 
-function addHead(index: HeadIndex, head: string, id: number): void {
-  const words = head.split(' ');
-  const c0 = head.charCodeAt(0);
-  const length = words[0].length;
-  let map: Pick<IntTable<HeadNode>, 'get' | 'set'>;
-  let key: number;
-  if (CHAR_CLASS[c0] === 0) {
-    map = index.chars;
-    key = c0;
-  } else if (length === 1) {
-    map = index.one;
-    key = c0;
-    index.first[c0] |= 1;
-  } else if (length === 2) {
-    map = index.two;
-    key = pairKey(c0, head.charCodeAt(1));
-    index.first[c0] |= 2;
-  } else {
-    map = index.three;
-    key = tripleKey(c0, head.charCodeAt(1), head.charCodeAt(2));
-    index.first[c0] |= 4;
-  }
-  let node = map.get(key);
-  if (!node) map.set(key, (node = { ids: [], words: [], nodes: [] }));
-  for (const word of words) {
-    const k = node.words.indexOf(word);
-    let child: HeadNode;
-    if (k >= 0) child = node.nodes[k];
-    else {
-      child = { ids: [], words: [], nodes: [] };
-      node.words.push(word);
-      node.nodes.push(child);
-    }
-    node = child;
-  }
-  if (node.ids.at(-1) !== id) node.ids.push(id);
-}
-
-
 // Candidates of the last article: per registered entry, positions in increasing order.
 let lastText: string | undefined;
 let lastShadow: string | undefined;
 let lastCount = -1;
-let lastCandidates: Array<number[] | undefined> = [];
+let lastCandidates: Candidates = [];
 
-/**
- * Marks `p` as a candidate of every entry whose head starts there: the words below `node`, the
- * first at `q`, each next one after one or more white-space characters.
- */
-function pushHeads(src: string, p: number, q: number, node: HeadNode, out: Array<number[] | undefined>): void {
-  const { words, nodes } = node;
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w];
-    if (!src.startsWith(word, q)) continue;
-    const child = nodes[w];
-    const ids = child.ids;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k];
-      const list = out[id];
-      if (!list) out[id] = [p];
-      else if (list[list.length - 1] !== p) list.push(p);
-    }
-    if (child.words.length === 0) continue;
-    let r = q + word.length;
-    const r0 = r;
-    while (r < src.length && isSpaceCode(src.charCodeAt(r))) r++;
-    if (r > r0) pushHeads(src, p, r, child, out);
-  }
-}
-
-/** Marks `p`, a word start holding code unit `c`, for the entries whose heads start there. */
-function headsAt(src: string, p: number, c: number, f: number, index: HeadIndex, out: Array<number[] | undefined>): void {
-  if (f & 1) {
-    const node = index.one.get(c);
-    if (node) pushHeads(src, p, p, node, out);
-  }
-  if (f & 6) {
-    const c1 = p + 1 < src.length ? src.charCodeAt(p + 1) : NaN;
-    if (f & 2) {
-      const node = index.two.get(pairKey(c, c1));
-      if (node) pushHeads(src, p, p, node, out);
-    }
-    if (f & 4) {
-      const node = index.three.get(tripleKey(c, c1, p + 2 < src.length ? src.charCodeAt(p + 2) : NaN));
-      if (node) pushHeads(src, p, p, node, out);
-    }
-  }
-}
-
-function collect(src: string, starts: readonly number[], index: HeadIndex, out: Array<number[] | undefined>): void {
-  const first = index.first;
+/** Marks the heads at each word start in `starts` of `src`. */
+function collect(src: string, starts: readonly number[], trie: HeadTrie, out: Candidates): void {
+  const root = trie.root;
   for (let k = 0, n = starts.length; k < n; k++) {
     const p = starts[k];
-    const c = src.charCodeAt(p);
-    const f = first[c];
-    if (f !== 0) headsAt(src, p, c, f, index, out);
+    const node = root[src.charCodeAt(p)];
+    if (node !== 0) trie.walk(src, p, p + 1, node, out);
   }
 }
 
-function collectChars(src: string, index: HeadIndex, out: Array<number[] | undefined>): void {
-  for (const [c, node] of index.chars) {
+/** Heads starting with a non-word character: looked for wherever that character is. */
+function collectChars(src: string, trie: HeadTrie, out: Candidates): void {
+  for (const c of trie.firstUnits()) {
+    if (CHAR_CLASS[c] !== 0) continue;
     const ch = String.fromCharCode(c);
-    for (let p = src.indexOf(ch); p >= 0; p = src.indexOf(ch, p + 1)) pushHeads(src, p, p, node, out);
+    for (let p = src.indexOf(ch); p >= 0; p = src.indexOf(ch, p + 1)) trie.at(src, p, out);
   }
 }
 
 /** Entries with a head starting with a non-word character: their candidates come out of order. */
 const UNSORTED: number[] = [];
 
-function candidatesOf(text: string, shadow: string): Array<number[] | undefined> {
+function candidatesOf(text: string, shadow: string): Candidates {
   if (lastCount === REGISTERED.length && text === lastText && shadow === lastShadow) return lastCandidates;
-  const out: Array<number[] | undefined> = new Array(REGISTERED.length);
+  const out: Candidates = new Array(REGISTERED.length);
   const words = articleWords(text, shadow);
   const [inShadow, inText] = HEADS;
+  inShadow.build();
+  inText.build();
   if (words.textStarts === words.shadowStarts) {
     // One pass over the word starts both strings share.
     const starts = words.shadowStarts;
-    const [firstS, firstT] = [inShadow.first, inText.first];
+    const [rootS, rootT] = [inShadow.root, inText.root];
     for (let k = 0, n = starts.length; k < n; k++) {
       const p = starts[k];
-      const cs = shadow.charCodeAt(p);
-      const fs = firstS[cs];
-      if (fs !== 0) headsAt(shadow, p, cs, fs, inShadow, out);
-      const ct = text.charCodeAt(p);
-      const ft = firstT[ct];
-      if (ft !== 0) headsAt(text, p, ct, ft, inText, out);
+      const ns = rootS[shadow.charCodeAt(p)];
+      if (ns !== 0) inShadow.walk(shadow, p, p + 1, ns, out);
+      const nt = rootT[text.charCodeAt(p)];
+      if (nt !== 0) inText.walk(text, p, p + 1, nt, out);
     }
   } else {
     collect(shadow, words.shadowStarts, inShadow, out);
@@ -699,8 +576,8 @@ export class Finder {
     for (const e of entries) {
       const id = REGISTERED.length;
       const heads = e.heads && e.heads.length > 0 && e.heads.every((h) => h.length > 0 && !/^ | $|  /.test(h)) ? e.heads : undefined;
-      const index = HEADS[e.onText ? 1 : 0];
-      for (const h of heads ?? []) addHead(index, h, id);
+      const trie = HEADS[e.onText ? 1 : 0];
+      for (const h of heads ?? []) trie.add(h, id);
       if (heads && heads.some((h) => CHAR_CLASS[h.charCodeAt(0)] === 0)) UNSORTED.push(id);
       REGISTERED.push({
         source: e.source,
