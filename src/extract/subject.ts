@@ -6,36 +6,37 @@ import type { QuantityMatch } from '../types.js';
 import type { Attr } from './context.js';
 import { clauseCut, type Sentence } from './sentences.js';
 import { firstWords, isSpaceCode, joinWords, lastWords, splitWords as words, wordCount } from '../normalize/text.js';
+import { PhraseSet } from '../normalize/phrases.js';
 
 export interface PriorFigure { noun?: string; subject?: string; unit: string; start: number; end: number; sentenceStart: number }
 
-const lower = (s: string) => s.toLowerCase();
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Not global: `.test()` on a global regex keeps lastIndex between calls and skips matches.
-const phraseRe = (list: string[], flags = 'iu') =>
-  new RegExp(`(?<![\\p{L}])(?:${[...list].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}])`, flags);
 
+const lower = (s: string) => s.toLowerCase();
 const TRAILING = new Set(cues.verbsBeforeFigure);
-const MONEY_HEAD = phraseRe(cues.moneyHeads);
-const RATE_HEAD = phraseRe(['tỷ lệ', 'tỉ lệ', 'mức giảm', 'mức tăng', 'tốc độ tăng', 'tỷ trọng', 'lãi suất']);
-const PREDICATE = phraseRe(cues.predicateStart, 'iu');
+// The word after the first space of each TRAILING phrase: a two-word phrase can end only in one of them.
+const TRAILING_SECOND = new Set(cues.verbsBeforeFigure.filter((w) => w.includes(' ')).map((w) => w.slice(w.indexOf(' ') + 1)));
+// Long whole-word phrase lists, case-insensitive: (?<![\p{L}])(?:...)(?![\p{L}]) with flags `iu`.
+// A PhraseSet reads them faster than the regex; short lists stay regexes, which V8 scans faster still.
+const MONEY_HEAD = new PhraseSet(cues.moneyHeads, true);
+const PREDICATE = new PhraseSet(cues.predicateStart, true);
+const RATE_HEADS = /(?<![\p{L}])(?:tốc độ tăng|mức giảm|mức tăng|tỷ trọng|lãi suất|tỷ lệ|tỉ lệ)(?![\p{L}])/giu;
+const RATE_WORDS = /(?<![\p{L}])(?:tỷ|tỉ) lệ(?![\p{L}])/giu;
+const BREAKDOWN_WORDS = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
+const NEW_MONEY_ITEM = /(?<![\p{L}])(?:với tổng|tổng kinh phí|kinh phí|dư nợ|số tiền|với mức)(?![\p{L}])|\d/u;
 // No `i` flag: it would make \p{Lu} match lower case and eat whole clauses as place names.
 // Anchored: only an opener at the start of the clause counts, so the rest is not searched.
 const SCENE = new RegExp(`^(?:${cues.sceneOpeners.join('|')})`, 'u');
-const ACTION_END = new RegExp(`(?<![\\p{L}])(?:${cues.actionVerbs.map(esc).join('|')})$`, 'iu');
+// Read with `suffix`: (?<![\p{L}])(?:...)$, flags `iu`.
+const ACTION_END = new PhraseSet(cues.actionVerbs, true);
 const COUNT_UNITS = new Set(['household', 'person', 'turn', 'item']);
 const MONEY = /^[A-Z]{3}$/;
 const MEASURES = new Set(['ha', 'tonne', 'kg', 'km', 'm', 'm2', 'm3', 'litre', 'kWh', 'MW', 'gram']);
 const VERB_HEAD = new RegExp(`^(?:${cues.verbMoneyHeads.map(esc).join('|')})$`, 'iu');
 const PURPOSE = new RegExp(`(?:^|\\s)(?:để|nhằm|phục vụ)\\s+(.+)$`, 'iu');
 const MONEY_NOUN = new RegExp(`^\\s*(?:${cues.moneyNouns.map(esc).join('|')})(?![\\p{L}])`, 'iu');
-// Global copies for scans over every match, compiled once; the scans reset lastIndex first.
-const MONEY_HEADS = new RegExp(MONEY_HEAD.source, 'giu');
-const RATE_HEADS = new RegExp(RATE_HEAD.source, 'giu');
-const RATE_WORDS = /(?<![\p{L}])(?:tỷ|tỉ) lệ(?![\p{L}])/giu;
-const BREAKDOWN_WORDS = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
-const NEW_MONEY_ITEM = /(?<![\p{L}])(?:với tổng|tổng kinh phí|kinh phí|dư nợ|số tiền|với mức)(?![\p{L}])|\d/u;
-const TIME_WORD = /^(năm|cuối|đầu|tháng|ngày|đến|tới|vào|từ)$/iu;
+// Compared in lower case: for these letters that is what the `i` flag does (test/figures/phrases.test.ts).
+const TIME_WORDS = new Set(['năm', 'cuối', 'đầu', 'tháng', 'ngày', 'đến', 'tới', 'vào', 'từ']);
 
 /** `s` up to the first match of `re`: `s.split(re)[0]` without making the other parts. */
 function upTo(s: string, re: RegExp): string {
@@ -43,34 +44,72 @@ function upTo(s: string, re: RegExp): string {
   return i < 0 ? s : s.slice(0, i);
 }
 
-/** The last item of `list` that passes `ok`. */
-function lastWhere<T>(list: readonly T[], ok: (x: T) => boolean): T | undefined {
-  for (let i = list.length - 1; i >= 0; i--) if (ok(list[i])) return list[i];
+/** Starts and ends of the matches of `g` (a global regex) in `s`, as a global scan finds them. */
+function regexHits(g: RegExp, s: string): number[] {
+  const hits: number[] = [];
+  g.lastIndex = 0;
+  for (let m = g.exec(s); m; m = g.exec(s)) hits.push(m.index, m.index + m[0].length);
+  return hits;
+}
+
+/** The last of `previous` (in text order) in the sentence starting at `start`; earlier sentences end the search. */
+function lastInSentence<T extends { sentenceStart: number }>(previous: readonly T[], start: number): T | undefined {
+  for (let i = previous.length - 1; i >= 0 && previous[i].sentenceStart >= start; i--) {
+    if (previous[i].sentenceStart === start) return previous[i];
+  }
   return undefined;
+}
+
+/** What follows the last `a` or `b` in `s` (all of `s` without them): `s.split(/[ab]/).pop()`. */
+function afterLast(s: string, a: string, b: string): string {
+  return s.slice(Math.max(s.lastIndexOf(a), s.lastIndexOf(b)) + 1);
+}
+
+/** Whether s[from, to) is all white space. */
+function allSpace(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Drops trailing function words, years and punctuation: `tỷ lệ hộ nghèo năm 2023 còn` -> `tỷ lệ hộ nghèo`. */
 export function trimTail(phrase: string): string {
-  const p = phrase.replace(/[,:;(=]+\s*$/, '');
+  const p = phrase.slice(0, punctTailStart(phrase));
   // Words are dropped from the end, read backwards: p[0..end) is kept.
   let end = wordEndBefore(p, p.length);
   while (end > 0) {
     const start = wordStartBefore(p, end);
-    const last = lower(p.slice(start, end)).replace(/[,.:;=]+$/, '');
-    if (/^\d/.test(last)) {
+    // The word without its trailing [,.:;=] (what the regex form dropped after lower-casing).
+    let wordEnd = end;
+    while (wordEnd > start && WORD_PUNCT.includes(p[wordEnd - 1])) wordEnd--;
+    if (wordEnd > start && isDigitCode(p.charCodeAt(start))) {
       end = wordEndBefore(p, start);
-      for (let s = wordStartBefore(p, end); end > 0 && TIME_WORD.test(p.slice(s, end)); s = wordStartBefore(p, end)) end = wordEndBefore(p, s);
+      for (let s = wordStartBefore(p, end); end > 0 && TIME_WORDS.has(lower(p.slice(s, end))); s = wordStartBefore(p, end)) end = wordEndBefore(p, s);
       continue;
     }
+    const last = lower(p.slice(start, wordEnd));
     const prevEnd = wordEndBefore(p, start);
     if (prevEnd > 0) {
       const prevStart = wordStartBefore(p, prevEnd);
-      if (TRAILING.has(`${lower(p.slice(prevStart, prevEnd))} ${last}`)) { end = wordEndBefore(p, prevStart); continue; }
+      if (TRAILING_SECOND.has(last) && TRAILING.has(`${lower(p.slice(prevStart, prevEnd))} ${last}`)) { end = wordEndBefore(p, prevStart); continue; }
     }
-    if (TRAILING.has(last) || last === '' || /^[-–:,(=]$/.test(last)) { end = prevEnd; continue; }
+    if (TRAILING.has(last) || last === '' || (last.length === 1 && '-–:,(='.includes(last))) { end = prevEnd; continue; }
     break;
   }
-  return joinWords(p.slice(0, end)).replace(/[,;:]+$/, '').trim();
+  const kept = joinWords(p.slice(0, end));
+  let k = kept.length;
+  while (k > 0 && ',;:'.includes(kept[k - 1])) k--;
+  return k === kept.length ? kept : kept.slice(0, k).trim();
+}
+
+const WORD_PUNCT = ',.:;=';
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** Where `s.replace(/[,:;(=]+\s*$/, '')` cuts `s`: the run of those marks before the trailing white space. */
+function punctTailStart(s: string): number {
+  const ws = wordEndBefore(s, s.length);
+  let i = ws;
+  while (i > 0 && ',:;(='.includes(s[i - 1])) i--;
+  return i < ws ? i : s.length;
 }
 
 /** End of the last word of s[0..i) (after it only white space), 0 when there is none. */
@@ -107,10 +146,21 @@ function segment(text: string, sentence: Sentence, q: QuantityMatch): { left: st
     const c2 = Math.max(pre.lastIndexOf(';'), pre.lastIndexOf(':'), pre.lastIndexOf('.'));
     colonBefore = pre.slice(c2 + 1).trim();
   }
-  let after = text.slice(q.end, sentence.end).replace(/^\s*trở (?:lên|xuống)/u, '');
-  const stop = after.search(/[;:()]|\.\s|\.$/);
-  if (stop >= 0) after = after.slice(0, stop);
-  return { left, right: after, colonBefore };
+  // After the figure, without a leading `trở lên`, up to ; : ( ) or a dot before a space or the end.
+  let from = q.end;
+  let i = from;
+  while (i < sentence.end && isSpaceCode(text.charCodeAt(i))) i++;
+  if (text[i] === 't') {
+    const m = /^\s*trở (?:lên|xuống)/u.exec(text.slice(from, sentence.end));
+    if (m) from += m[0].length;
+  }
+  let stop = from;
+  for (; stop < sentence.end; stop++) {
+    const c = text.charCodeAt(stop);
+    if (c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29) break; // ; : ( )
+    if (c === 0x2e && (stop + 1 === sentence.end || isSpaceCode(text.charCodeAt(stop + 1)))) break; // .
+  }
+  return { left, right: text.slice(from, stop), colonBefore };
 }
 
 /** First comma-clause of a phrase, at most n words. */
@@ -125,10 +175,10 @@ function compressClause(s: string, maxNp = 10, maxPred = 9): string {
 
 /** compressClause when `s` has a predicate, else undefined. */
 function predicateClause(s: string, maxNp: number, maxPred: number): string | undefined {
-  const m = PREDICATE.exec(s);
-  if (!m) return undefined;
-  const np = firstWords(upTo(s.slice(0, m.index), /\s(?:và các|và những|cùng các)\s/u), maxNp).replace(/,$/, '');
-  const pred = firstWords(upTo(s.slice(m.index), /,\s(?!\p{Ll}+\s\p{Ll}+,)/u), maxPred);
+  const at = PREDICATE.find(s);
+  if (at < 0) return undefined;
+  const np = firstWords(upTo(s.slice(0, at), /\s(?:và các|và những|cùng các)\s/u), maxNp).replace(/,$/, '');
+  const pred = firstWords(upTo(s.slice(at), /,\s(?!\p{Ll}+\s\p{Ll}+,)/u), maxPred);
   return `${np} ${pred}`.trim();
 }
 
@@ -148,7 +198,7 @@ function markedAction(clause: string): string {
 export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, previous: PriorFigure[]): Attr<string | undefined> {
   const { left, right, colonBefore } = segment(text, sentence, q);
   const unit = q.unit ?? '';
-  const priorInSentence = lastWhere(previous, (p) => p.sentenceStart === sentence.start);
+  const priorInSentence = lastInSentence(previous, sentence.start);
   // The words since the previous figure of the clause: `..., chiếm 5,85%`, `..., sửa chữa 30 triệu đồng/căn`.
   const clauseStart = q.matchStart - left.length;
   const local = priorInSentence && priorInSentence.end > clauseStart
@@ -162,8 +212,8 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
       const base = priorInSentence.unit === 'percent' ? priorInSentence.subject : `${lw === 'tăng' ? 'mức tăng' : 'mức giảm'} ${priorInSentence.subject}`;
       return { value: base, rule: '"X, tăng Y%": the change of the figure before' };
     }
-    if (MONEY.test(unit) && priorInSentence.unit === unit && lw && wordCount(lw) <= 3 && !MONEY_HEAD.test(lw)) {
-      const h = headPhrase(MONEY_HEADS, priorInSentence.subject) ?? '';
+    if (MONEY.test(unit) && priorInSentence.unit === unit && lw && wordCount(lw) <= 3 && MONEY_HEAD.find(lw) < 0) {
+      const h = headPhrase(MONEY_HEAD.hits(priorInSentence.subject), priorInSentence.subject) ?? '';
       if (h) return { value: `${h} ${trimTail(local.trim())}`, rule: 'list item: the head of the amount before' };
     }
   }
@@ -190,7 +240,7 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
     // `cho 330 học viên trong đó hộ nghèo 04 người`: a part of a counted group is named by the group.
     const whole = breakdownWhole(text, sentence, q, previous);
     const core = trimTail(trimHead(l));
-    if (!after && whole?.noun && COUNT_UNITS.has(whole.unit) && core && !ACTION_END.test(core) && wordCount(core) <= 6) {
+    if (!after && whole?.noun && COUNT_UNITS.has(whole.unit) && core && ACTION_END.suffix(core) < 0 && wordCount(core) <= 6) {
       const link = /^(hộ|người|gia đình)/iu.test(core) ? ' thuộc ' : ' ';
       return { value: `${whole.noun}${link}${core.replace(/^(?:các|những)\s+/u, '')}`, rule: 'part of a breakdown: the group and the part' };
     }
@@ -213,16 +263,17 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
       const act = actionOf(wordCount(l) > 1 ? l : left.replace(priorInSentence ? text.slice(priorInSentence.start, priorInSentence.end) : '\u0000', ''));
       if (act) return { value: `${noun} được ${act}`, rule: '"V cho N": the counted noun and the action' };
     }
-    if (after && PREDICATE.test(`${upTo(after, / /)} `)) return { value: `${noun} ${after}`, rule: 'counted noun and what follows it' };
+    if (after && PREDICATE.find(`${upTo(after, / /)} `) >= 0) return { value: `${noun} ${after}`, rule: 'counted noun and what follows it' };
     const head = lower(firstWords(noun, 1));
     // `hộ cận nghèo giảm còn 513 hộ`: the clause's own subject names the count.
     if (core && head && /(?:^|\s)(?:có|còn|đạt|là|xuống|lên)$/u.test(l) && lower(core).split(' ').includes(head)) {
       return { value: core.replace(/^(?:các|những)\s+/u, ''), rule: 'the clause subject names what is counted' };
     }
-    if (core && ACTION_END.test(core)) {
+    const verbAt = core ? ACTION_END.suffix(core) : -1;
+    if (verbAt >= 0) {
       // `tổ chức 02 lớp tập huấn`: the object's own words say what it is.
       if (after) return { value: `${noun} ${after}`, rule: 'verb then count: the noun and its modifiers' };
-      const verb = ACTION_END.exec(core)![0];
+      const verb = core.slice(verbAt);
       const topic = lastWords(core.slice(0, core.length - verb.length), 8);
       return { value: `${noun} được ${verb}${topic ? ` ${topic}` : ''}`, rule: 'verb then count: the topic before the verb' };
     }
@@ -246,9 +297,10 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
       const act = actionOf(left.replace(/,?\s*(đạt|vượt)\s*$/u, ''));
       return { value: `tỷ lệ đạt ${firstClause(right, 3)}${act ? ` ${act}` : ''}`, rule: 'percent of a plan achieved' };
     }
-    const headText = headChain(RATE_HEADS, left);
+    const headText = headChain(regexHits(RATE_HEADS, left), left);
     if (headText) {
-      const headWord = RATE_HEAD.exec(headText)?.[0] ?? '';
+      const hit = regexHits(RATE_HEADS, headText);
+      const headWord = hit.length ? headText.slice(hit[0], hit[1]) : '';
       let s = trimTail(headText);
       if (s.length < headWord.length) s = headWord;
       if (/^mức (giảm|tăng)$/u.test(lower(s))) {
@@ -280,11 +332,11 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
   if (MONEY.test(unit)) {
     // Only the words since the previous figure of the clause describe this amount.
     const scope = local ?? left;
-    const headText = headChain(MONEY_HEADS, scope);
+    const headText = headChain(MONEY_HEAD.hits(scope), scope);
     let s = headText ? trimTail(headText) : '';
     if (!s && local !== undefined && priorInSentence?.unit === unit && priorInSentence.subject) {
       // `giá 450.000 đồng thì nay đã 700.000 đồng`: the same head as the amount before.
-      s = headPhrase(MONEY_HEADS, priorInSentence.subject) ?? '';
+      s = headPhrase(MONEY_HEAD.hits(priorInSentence.subject), priorInSentence.subject) ?? '';
     }
     // `Vốn hỗ trợ sản xuất đã giải ngân 2 tỷ đồng`: a verb head takes the thing it acts on.
     if (headText && VERB_HEAD.test(s)) {
@@ -305,7 +357,7 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
       // `416 hộ nghèo vay vốn, dư nợ 25.796 triệu đồng`: the money of what was just counted.
       const prior = priorInSentence && COUNT_UNITS.has(priorInSentence.unit) && !/[;]/.test(text.slice(priorInSentence.end, q.matchStart))
         ? priorInSentence.subject : undefined;
-      const act = prior ?? markedAction(text.slice(sentence.start, q.matchStart).split(/[;:]/).pop() ?? '');
+      const act = prior ?? markedAction(afterLast(text.slice(sentence.start, q.matchStart), ';', ':'));
       if (act && !lower(s).includes(lower(act))) s = `${s} ${act}`.trim();
     }
     if (s) return { value: firstWords(s, 14), rule: headText ? 'money head and what it pays for' : 'words before the figure' };
@@ -326,41 +378,35 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
 /** The figure a `trong đó` part belongs to: before the last `trong đó` of the sentence. */
 export function breakdownWhole<F extends Pick<PriorFigure, 'sentenceStart' | 'end' | 'unit'>>(
   text: string, sentence: Sentence, q: QuantityMatch, previous: F[], sameUnit = false): F | undefined {
-  const before = text.slice(sentence.start, q.matchStart);
-  const re = BREAKDOWN_WORDS;
-  re.lastIndex = 0;
-  let at = -1;
-  for (let m = re.exec(before); m; m = re.exec(before)) at = m.index;
-  if (at < 0) return undefined;
-  const abs = sentence.start + at;
-  return lastWhere(previous, (p) => p.sentenceStart === sentence.start && p.end <= abs && (!sameUnit || p.unit === q.unit));
-}
-
-/** The first head phrase (with heads right after it) in `s`: `Mức hỗ trợ xây mới` -> `Mức hỗ trợ`. `g`: a global regex. */
-function headPhrase(g: RegExp, s: string): string | undefined {
-  g.lastIndex = 0;
-  const m = g.exec(s);
-  if (!m) return undefined;
-  let end = m.index + m[0].length;
-  for (let n = g.exec(s); n && /^\s*$/.test(s.slice(end, n.index)); n = g.exec(s)) end = n.index + n[0].length;
-  return s.slice(m.index, end);
-}
-
-/** Like lastMatchFrom, but a head right before the last one joins it: `kinh phí hỗ trợ`. `g`: a global regex. */
-function headChain(g: RegExp, s: string): string | undefined {
-  g.lastIndex = 0;
-  const hits: Array<{ at: number; end: number }> = [];
-  for (let m = g.exec(s); m; m = g.exec(s)) hits.push({ at: m.index, end: m.index + m[0].length });
+  const hits = regexHits(BREAKDOWN_WORDS, text.slice(sentence.start, q.matchStart));
   if (!hits.length) return undefined;
-  let k = hits.length - 1;
-  while (k > 0 && /^\s*$/.test(s.slice(hits[k - 1].end, hits[k].at))) k--;
-  return s.slice(hits[k].at);
+  const abs = sentence.start + hits[hits.length - 2];
+  // `previous` is in text order: the search ends at the figures of earlier sentences.
+  for (let i = previous.length - 1; i >= 0 && previous[i].sentenceStart >= sentence.start; i--) {
+    const p = previous[i];
+    if (p.sentenceStart === sentence.start && p.end <= abs && (!sameUnit || p.unit === q.unit)) return p;
+  }
+  return undefined;
+}
+
+/** The first head phrase, with the heads right after it: `Mức hỗ trợ xây mới` -> `Mức hỗ trợ`. `hits`: of the heads in `s`. */
+function headPhrase(hits: number[], s: string): string | undefined {
+  if (!hits.length) return undefined;
+  let k = 2;
+  while (k < hits.length && allSpace(s, hits[k - 1], hits[k])) k += 2;
+  return s.slice(hits[0], hits[k - 1]);
+}
+
+/** From the last head in `s` to the end, with the heads right before it: `kinh phí hỗ trợ`. `hits`: of the heads in `s`. */
+function headChain(hits: number[], s: string): string | undefined {
+  if (!hits.length) return undefined;
+  let k = hits.length - 2;
+  while (k > 0 && allSpace(s, hits[k - 1], hits[k])) k -= 2;
+  return s.slice(hits[k]);
 }
 
 /** Text from the last match of `g` (a global regex) in `s` to the end of `s`. */
 function lastMatchFrom(g: RegExp, s: string): string | undefined {
-  g.lastIndex = 0;
-  let at = -1;
-  for (let m = g.exec(s); m; m = g.exec(s)) at = m.index;
-  return at >= 0 ? s.slice(at) : undefined;
+  const hits = regexHits(g, s);
+  return hits.length ? s.slice(hits[hits.length - 2]) : undefined;
 }

@@ -1,6 +1,6 @@
 // The indicator taxonomy (src/data/indicators.json): groups figures so researchers can compare them.
 import data from '../data/indicators.json' with { type: 'json' };
-import { unitTable } from './text.js';
+import { LOWER_UNIT, NO_LOWER, unitTable } from './text.js';
 
 export interface Indicator {
   key: string;
@@ -37,11 +37,18 @@ export function taxonomyWords(s: string): string[] {
   return out;
 }
 
-// Every keyword of the taxonomy once, as words, indexed by its first word: a figure's words are
-// looked up once instead of searching its text for each keyword of each rule.
+// Every keyword of the taxonomy once, as words, indexed by the hash of its first word: a figure's
+// words are looked up once instead of searching its text for each keyword of each rule.
 const PHRASES: string[][] = [];
 const PHRASE_IDS = new Map<string, number>();
-const BY_FIRST = new Map<string, number[]>();
+const BY_FIRST = new Map<number, number[]>();
+
+/** Hash of s[from, to): a small integer, a fast Map key. Collisions only cost a compare. */
+function wordHash(s: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) & 0x3fffffff;
+  return h;
+}
 
 function phraseId(keyword: string): number {
   const w = taxonomyWords(keyword);
@@ -51,9 +58,13 @@ function phraseId(keyword: string): number {
     id = PHRASES.length;
     PHRASES.push(w);
     PHRASE_IDS.set(key, id);
-    const list = BY_FIRST.get(w[0] ?? '');
-    if (list) list.push(id);
-    else BY_FIRST.set(w[0] ?? '', [id]);
+    // An empty keyword has no first word: keywordsAt finds it in text without words.
+    if (w.length) {
+      const h = wordHash(w[0], 0, w[0].length);
+      const list = BY_FIRST.get(h);
+      if (list) list.push(id);
+      else BY_FIRST.set(h, [id]);
+    }
   }
   return id;
 }
@@ -70,18 +81,19 @@ const RULES = INDICATORS.map((ind) => ({
 // figure's words, and are skipped without testing units, `none` and `all`.
 const ANY_OF = PHRASES.map((_, id) => RULES.flatMap((r, k) => (r.any.includes(id) ? [k] : [])));
 const ALWAYS = RULES.flatMap((r, k) => (r.any.length === 0 ? [k] : []));
+const EMPTY_KEYWORDS = PHRASES.flatMap((p, id) => (p.length === 0 ? [id] : []));
 
-/** Ids of the keywords that occur in `w` as whole consecutive words. */
+/** Ids of the keywords that occur in `w` (lower-case words) as whole consecutive words. */
 function keywordsIn(w: string[]): number[] {
-  const found: number[] = [];
   // An empty keyword is found in empty text only (as ` ` + `` + ` ` is in `  `).
-  if (w.length === 0) found.push(...(BY_FIRST.get('') ?? []));
+  if (w.length === 0) return [...EMPTY_KEYWORDS];
+  const found: number[] = [];
   for (let i = 0; i < w.length; i++) {
-    const ids = BY_FIRST.get(w[i]);
+    const ids = BY_FIRST.get(wordHash(w[i], 0, w[i].length));
     if (!ids) continue;
     for (const id of ids) {
       const p = PHRASES[id];
-      let k = 1;
+      let k = 0;
       while (k < p.length && p[k] === w[i + k]) k++;
       if (k === p.length) found.push(id);
     }
@@ -89,17 +101,81 @@ function keywordsIn(w: string[]): number[] {
   return found;
 }
 
+/**
+ * Ids of the keywords that occur as whole consecutive words of `s` read in lower case (LOWER_UNIT),
+ * its words being at `spans` ([start, end, ...]).
+ */
+function keywordsAt(s: string, spans: number[]): number[] {
+  // An empty keyword is found in empty text only (as ` ` + `` + ` ` is in `  `).
+  if (spans.length === 0) return [...EMPTY_KEYWORDS];
+  const found: number[] = [];
+  const n = spans.length / 2;
+  for (let i = 0; i < n; i++) {
+    const ids = BY_FIRST.get(lowerHash(s, spans[2 * i], spans[2 * i + 1]));
+    if (!ids) continue;
+    for (const id of ids) {
+      const p = PHRASES[id];
+      let k = 0;
+      while (k < p.length && i + k < n && lowerWordIs(s, spans[2 * (i + k)], spans[2 * (i + k) + 1], p[k])) k++;
+      if (k === p.length) found.push(id);
+    }
+  }
+  return found;
+}
+
+/** wordHash of s[from, to) in lower case. */
+function lowerHash(s: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + LOWER_UNIT[s.charCodeAt(i)]) & 0x3fffffff;
+  return h;
+}
+
+/** Whether s[start, end) in lower case is `word`. */
+function lowerWordIs(s: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if (LOWER_UNIT[s.charCodeAt(start + k)] !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Start and end of each word of `s` in lower case, as taxonomyWords splits it; undefined when a
+ * code unit has no LOWER_UNIT (taxonomyWords then lower-cases the string itself).
+ */
+function wordSpans(s: string): number[] | undefined {
+  const spans: number[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const low = c < LOWER_UNIT.length ? LOWER_UNIT[c] : NO_LOWER;
+    if (low === NO_LOWER) return undefined;
+    if (WORD_UNIT[low] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      spans.push(start, i);
+      start = -1;
+    }
+  }
+  if (start >= 0) spans.push(start, s.length);
+  return spans;
+}
+
+/** Whether rule `k` fits a figure of `unit` whose text has the keywords `found`. */
+function fits(k: number, unit: string, found: number[]): boolean {
+  const r = RULES[k];
+  if (r.units && !r.units.has(unit)) return false;
+  for (const id of r.none) if (found.includes(id)) return false;
+  for (const id of r.all) if (!found.includes(id)) return false;
+  return true;
+}
+
 /** The indicator key of a figure, from its subject, noun and unit. Whole words only: `trường` is not `hội trường`'s. */
 export function indicatorOf(f: { subject?: string; noun?: string; unit: string }): string {
-  const found = keywordsIn(taxonomyWords(`${f.subject ?? ''} | ${f.noun ?? ''}`));
-  const has = (id: number) => found.includes(id);
-  const fits = (k: number) => {
-    const r = RULES[k];
-    return (!r.units || r.units.has(f.unit)) && !r.none.some(has) && r.all.every(has);
-  };
+  const text = `${f.subject ?? ''} | ${f.noun ?? ''}`;
+  const spans = wordSpans(text);
+  const found = spans ? keywordsAt(text, spans) : keywordsIn(taxonomyWords(text));
   // The first fitting rule in taxonomy order wins; only those with an `any` keyword found can fit.
   let best = RULES.length;
-  for (const k of ALWAYS) if (k < best && fits(k)) best = k;
-  for (const id of found) for (const k of ANY_OF[id]) if (k < best && fits(k)) best = k;
+  for (const k of ALWAYS) if (k < best && fits(k, f.unit, found)) best = k;
+  for (const id of found) for (const k of ANY_OF[id]) if (k < best && fits(k, f.unit, found)) best = k;
   return best < RULES.length ? RULES[best].key : 'other';
 }

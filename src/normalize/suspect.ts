@@ -12,13 +12,26 @@ export interface Checkable {
 const LEVEL_MAX = rules.moneyMaxByLevel as Record<string, number>;
 const COUNT_MAX = rules.maxCount as Record<string, number>;
 
+/** `/^[A-Z]{3}$/`: a currency code. */
+function isCurrency(unit: string): boolean {
+  if (unit.length !== 3) return false;
+  for (let i = 0; i < 3; i++) {
+    const c = unit.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 /** A reason when the value is implausible, else undefined. */
 export function suspectReason(f: Checkable): string | undefined {
-  const subject = (f.subject ?? '').toLowerCase();
-  if (f.unit === 'percent' && f.value > rules.percentMaxForRates && /tỷ lệ|tỉ lệ|phần trăm/.test(subject) && !/tăng|vượt|so với|đạt|kế hoạch|chỉ tiêu|dự toán/.test(subject)) {
-    return `a rate of ${f.value}% is over 100%`;
+  // The subject is lower-cased only for the few percents over the maximum.
+  if (f.unit === 'percent' && f.value > rules.percentMaxForRates) {
+    const subject = (f.subject ?? '').toLowerCase();
+    if (/tỷ lệ|tỉ lệ|phần trăm/.test(subject) && !/tăng|vượt|so với|đạt|kế hoạch|chỉ tiêu|dự toán/.test(subject)) {
+      return `a rate of ${f.value}% is over 100%`;
+    }
   }
-  if (/^[A-Z]{3}$/.test(f.unit)) {
+  if (isCurrency(f.unit)) {
     // 1.218.000 triệu đồng: a million millions is how a thousands typo looks.
     const m = /^([\d.,]+)\s*(triệu|tr)/iu.exec(f.text);
     if (m) {

@@ -62,6 +62,19 @@ export function unitTable(re: RegExp): Uint8Array {
   return Uint8Array.from({ length: 0x2000 }, (_, c) => Number(re.test(String.fromCharCode(c))));
 }
 
+/** In LOWER_UNIT: the code unit has no lower case of its own; the string takes toLowerCase. */
+export const NO_LOWER = 0xffff;
+
+/**
+ * Per code unit below 0x2000, what toLowerCase makes of it, when that is one code unit below 0x2000
+ * whatever the neighbours; else NO_LOWER (İ becomes two units, Σ depends on the letters after it).
+ * Reading a string through it saves making a lower-case copy (toLowerCase is slow on Vietnamese).
+ */
+export const LOWER_UNIT = Uint16Array.from({ length: 0x2000 }, (_, c) => {
+  const low = String.fromCharCode(c).toLowerCase();
+  return c === 0x3a3 || low.length !== 1 || low.charCodeAt(0) >= 0x2000 ? NO_LOWER : low.charCodeAt(0);
+});
+
 /** `splitWords(s).join(' ')`: `s` itself when it is trimmed and single-spaced already (no split). */
 export function joinWords(s: string): string {
   const last = s.length - 1;
