@@ -326,7 +326,8 @@ class Run {
    */
   private async processFiles(sources: Src[]): Promise<void> {
     const ahead: Array<Promise<() => void>> = [];
-    const depth = Math.max(1, this.extractor!.workers * 4);
+    // Deep enough that the workers still have work while this thread writes a batch.
+    const depth = Math.max(1, this.extractor!.workers * 8);
     const writeNext = async () => (await ahead.shift()!)();
     for (const s of sources) {
       for (const it of this.frontier.iterate(this.crawlId, s.name)) {
