@@ -31,7 +31,9 @@ const NAME = "((?:\\p{Lu}[\\p{L}\\p{M}'’]*)(?:[ -](?:\\p{Lu}[\\p{L}\\p{M}'’]
 // Sticky, tried only where a level word starts: scanning with it at every position is slow.
 const PLACE_AT = new RegExp(`(?<![\\p{L}])${LEVEL}\\s*${NAME}`, 'uy');
 // Where PLACE_AT may match: its level words alone (no `u` flag, no lookbehind: a fast scan).
-const LEVEL_WORD = new RegExp(LEVEL.replace('\\.?', ''), 'g');
+// LEVEL's words, factored by first letter, which the regex engine scans faster; no word is a
+// prefix of another, so both forms match the same text at the same places.
+const LEVEL_WORD = /[Tt](?:ỉnh|hành phố|hị xã|hị trấn)|T[Pp]|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường/g;
 
 /** Level words as written -> as a researcher reads them. */
 function levelWord(w: string): string {
@@ -47,8 +49,8 @@ export interface PlaceMention {
   end: number;
 }
 
-/** Places written with a level word: tỉnh Thái Nguyên, huyện Bạch Thông, TP.HCM. */
-export function placeMentions(text: string): PlaceMention[] {
+/** Places written with a level word: tỉnh Thái Nguyên, huyện Bạch Thông, TP.HCM. `first`: stop at the first. */
+export function placeMentions(text: string, first = false): PlaceMention[] {
   const out: PlaceMention[] = [];
   // As a global regex scans: left to right, the next search from the end of a match.
   LEVEL_WORD.lastIndex = 0;
@@ -63,6 +65,7 @@ export function placeMentions(text: string): PlaceMention[] {
     if (/^xã$/i.test(lvl) && /^hội\b/i.test(m[2])) continue;
     const name = m[2].replace(/\s+\d+$/, '');
     out.push({ level: levelWord(lvl), name, text: m[0], start: m.index, end: m.index + m[0].length });
+    if (first) break;
   }
   return out;
 }
@@ -74,26 +77,52 @@ function yearMentions(text: string): Array<{ year: number; at: number }> {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index;
     const before = text.slice(Math.max(0, at - 40), at);
+    // The regexes below that end at `before`'s end are tried only when its last character fits
+    // (anchored at the end, a regex still tries every offset of `before`).
+    const slash = before.endsWith('/');
+    const trimmed = before.trimEnd();
     // 31/12/2024 and 11/2023 name a year; 20/2021/NĐ-CP does not (checked below).
-    if (/\/$/.test(before) && !/(?<![\d/])\d{1,2}\/(?:\d{1,2}\/)?$/.test(before)) continue;
+    if (slash && !/(?<![\d/])\d{1,2}\/(?:\d{1,2}\/)?$/.test(before)) continue;
     // `so với năm 2023` is the base of a comparison, not the figure's period.
-    if (/so (?:với|cùng kỳ)(?: (?:cuối |đầu )?(?:năm|kỳ))?\s*$/iu.test(before)) continue;
+    if (mayEndComparison(trimmed) && /so (?:với|cùng kỳ)(?: (?:cuối |đầu )?(?:năm|kỳ))?\s*$/iu.test(before)) continue;
     const after = text.slice(at + 4, at + 12);
-    if (/\d\s*[-–]\s*$/.test(before) || /^\s*[-–]\s*(?:19|20)\d\d/.test(after)) continue; // 2021 - 2025
+    if (((trimmed.endsWith('-') || trimmed.endsWith('–')) && /\d\s*[-–]\s*$/.test(before)) || /^\s*[-–]\s*(?:19|20)\d\d/.test(after)) continue; // 2021 - 2025
     if (/\/[\p{Lu}Đ]/u.test(after)) continue; // 20/2021/NĐ-CP
     // A date right after a document code is the document's date: 122/KH-UBND 05/5/2023, ngày 30/01/2022 về việc.
-    if (/[\p{Lu}Đ]{2,}[-–][\p{Lu}Đ]+\s*(?:ngày\s*)?\d{1,2}\/\d{1,2}\/$/u.test(before)) continue;
-    if (/(?:số|Số)\s*\d+\/[^\s]*\s*ngày\s*\d{1,2}\/\d{1,2}\/$/u.test(before)) continue;
+    if (slash && /[\p{Lu}Đ]{2,}[-–][\p{Lu}Đ]+\s*(?:ngày\s*)?\d{1,2}\/\d{1,2}\/$/u.test(before)) continue;
+    if (slash && /(?:số|Số)\s*\d+\/[^\s]*\s*ngày\s*\d{1,2}\/\d{1,2}\/$/u.test(before)) continue;
     out.push({ year: Number(m[1]), at });
   }
   // `năm nay`, `năm ngoái` are resolved later against the publication date.
   return out;
 }
 
+/**
+ * Whether `s` (trimmed) may end like /so (?:với|cùng kỳ)(?: (?:cuối |đầu )?(?:năm|kỳ))?/iu: in
+ * `với`, `kỳ` or `năm`, whose last letters match only i/I, ỳ/Ỳ, m/M under /iu.
+ */
+function mayEndComparison(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 105 || c === 73 || c === 0x1ef3 || c === 0x1ef2 || c === 109 || c === 77;
+}
+
 export function articleContext(text: string, sentences: Sentence[], meta: ArticleMeta): ArticleContext {
   const years = yearMentions(text);
   const publishedYear = meta.publishedAt ? Number(meta.publishedAt.slice(0, 4)) || undefined : undefined;
   const location = meta.location ? { value: meta.location, rule: 'given by the caller' } : mainPlace(text, meta);
+
+  // Per sentence (by start): where its first level word starts, or Infinity.
+  const firstLevel = new Map<number, number>();
+  const firstLevelWord = (sentence: Sentence): number => {
+    let at = firstLevel.get(sentence.start);
+    if (at === undefined) {
+      LEVEL_WORD.lastIndex = 0;
+      const w = LEVEL_WORD.exec(sentence.text);
+      at = w ? sentence.start + w.index : Infinity;
+      firstLevel.set(sentence.start, at);
+    }
+    return at;
+  };
 
   return {
     title: meta.title,
@@ -114,9 +143,11 @@ export function articleContext(text: string, sentences: Sentence[], meta: Articl
       const later = years.find((y) => y.at > offset && y.at < sentence.end);
       if (later) return { value: later.year, rule: 'year in the sentence, after the figure' };
       // 3. năm nay / năm ngoái against the publication date.
-      const s = sentence.text.toLowerCase();
-      if (publishedYear && /năm nay|từ đầu năm|trong năm qua/.test(s)) return { value: publishedYear, rule: '"năm nay" and the publication date' };
-      if (publishedYear && /năm ngoái|năm trước/.test(s)) return { value: publishedYear - 1, rule: '"năm ngoái" and the publication date' };
+      if (publishedYear) {
+        const s = sentence.text.toLowerCase();
+        if (/năm nay|từ đầu năm|trong năm qua/.test(s)) return { value: publishedYear, rule: '"năm nay" and the publication date' };
+        if (/năm ngoái|năm trước/.test(s)) return { value: publishedYear - 1, rule: '"năm ngoái" and the publication date' };
+      }
       // 4. The last year mentioned before, anywhere in the article.
       for (const y of years) if (y.at < sentence.start) best = y;
       if (best) return { value: best.year, rule: 'last year mentioned earlier in the article' };
@@ -132,9 +163,13 @@ export function articleContext(text: string, sentences: Sentence[], meta: Articl
     },
     locationAt(offset, sentence) {
       // A place that opens the sentence (`Huyện X có ...`, `Tại xã Y, ...`) wins over the article's place.
+      // None can when the sentence has no level word before the figure (the usual case).
+      if (offset <= sentence.end && firstLevelWord(sentence) >= offset) return location;
       const head = text.slice(sentence.start, offset);
       const m = /^(?:Tại|Ở|Riêng|Trong đó,? tại)?\s*/u.exec(head);
-      const lead = placeMentions(head).find((p) => p.start - sentence.start <= (m?.[0].length ?? 0) + 0);
+      // (The first mention, when it starts early enough; `sentence.start` is subtracted from
+      // offsets into `head` as it has always been.)
+      const lead = placeMentions(head, true).find((p) => p.start - sentence.start <= (m?.[0].length ?? 0) + 0);
       if (lead && (lead.level !== 'xã' || !location)) return { value: `${lead.level} ${lead.name}`, rule: 'place opening the sentence' };
       return location;
     },

@@ -3,9 +3,10 @@
 import type { FigureRecord, QuantityMatch } from '../types.js';
 import { articleContext, type ArticleContext, type ArticleMeta } from './context.js';
 import { CueIndex, modalityOf, measureOf } from './modality.js';
-import { scanQuantities } from './quantity.js';
+import { scanTokens } from './quantity.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { breakdownWhole, subjectOf } from './subject.js';
+import { isLower, startsUpper, tokenize } from './tokens.js';
 import { NON_FIGURE_UNITS } from './units.js';
 import cues from '../data/cues.json' with { type: 'json' };
 
@@ -20,8 +21,10 @@ const BACK_REF = new Set(cues.backReference);
 export function findFigures(text: string, options: FigureOptions = {}): RawFigure[] {
   const sentences = splitSentences(text);
   const ctx = articleContext(text, sentences, options);
-  const quantities = scanQuantities(text);
-  const cueIndex = new CueIndex(text, sentences, options.title);
+  // Tokenized once: the scanner and the cue index both read the tokens.
+  const tokens = tokenize(text);
+  const quantities = scanTokens(text, tokens);
+  const cueIndex = new CueIndex(text, sentences, options.title, tokens);
   const out: RawFigure[] = [];
   let si = 0;
   for (const q of quantities) {
@@ -48,6 +51,8 @@ function impliedMoney(q: QuantityMatch, text: string, sentence: Sentence): void 
   }
 }
 
+const NAMES = /^\s*((?:\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)(?:\s*(?:,|và)\s*\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)+)/u;
+
 /** Why a quantity is not a figure (GUIDELINES: durations, multipliers, vague, back-references), or null. */
 export function notAFigure(q: QuantityMatch, text: string): string | null {
   if (q.unit === null) return 'no unit';
@@ -55,7 +60,8 @@ export function notAFigure(q: QuantityMatch, text: string): string | null {
   if (q.vague) return 'vague amount';
   if (q.unit === 'item' || q.unit === 'household' || q.unit === 'person') {
     // hai dự án trên, 2 địa bàn này: a back-reference, not a new count.
-    const after = text.slice(q.end, q.end + 12).trimStart().toLowerCase();
+    const next = text.slice(q.end, q.end + 12).trimStart();
+    const after = isLower(next) ? next : next.toLowerCase();
     const word = /^[\p{L}]+(?: [\p{L}]+)?/u.exec(after)?.[0] ?? '';
     const first = word.split(' ')[0];
     if (BACK_REF.has(first) && first !== 'trên') return 'back-reference';
@@ -63,7 +69,8 @@ export function notAFigure(q: QuantityMatch, text: string): string | null {
     if (first === 'trên' && /^trên\s*(?:[,.;)]|$|(?:đã|được|có|là|sẽ|đang|cũng|thì|đều|vẫn|với|và)(?![\p{L}]))/u.test(after)) return 'back-reference';
     if (word === 'nói trên' || word === 'kể trên' || word === 'nêu trên') return 'back-reference';
     // `hai huyện Hướng Hóa và Đakrông`: the count only names the members that follow.
-    const names = /^\s*((?:\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)(?:\s*(?:,|và)\s*\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)+)/u.exec(text.slice(q.end, q.end + 120));
+    // (Names start with a capital: most counts are followed by a lower-case word, and skip the regex.)
+    const names = next && !startsUpper(next) ? null : NAMES.exec(text.slice(q.end, q.end + 120));
     if (names && Number.isInteger(q.value) && names[1].split(/\s*(?:,|và)\s*/u).length === q.value) return 'names the members of a set';
   }
   return null;

@@ -5,6 +5,7 @@ import type { Measure, Modality, QuantityMatch } from '../types.js';
 import type { Attr } from './context.js';
 import { CuePhrases, resolve, type Hit } from './cuewords.js';
 import { clauseCut, type Sentence } from './sentences.js';
+import type { Token } from './tokens.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Word boundaries as explicit Vietnamese letter ranges: much cheaper than \p{L} lookarounds.
@@ -39,13 +40,15 @@ export class CueIndex {
   readonly level: Hit[];
   readonly actualAfter: Hit[];
   readonly done: Hit[];
-  /** Per sentence: the last modality cue in it ('target' | 'actual' | undefined). */
-  private readonly sentenceCue: Array<{ value: Modality; text: string } | undefined>;
+  /** Per sentence: the last modality cue in it ('target' | 'actual'), or null; found when first asked for. */
+  private readonly sentenceCue: Array<{ value: Modality; text: string } | null | undefined> = [];
   readonly isPlan: boolean;
 
-  constructor(text: string, readonly sentences: Sentence[], title?: string) {
+  /** `tokens`, the text's tokens when at hand, save reading the text again. */
+  constructor(text: string, readonly sentences: Sentence[], title?: string, tokens?: Token[]) {
     const lower = text.toLowerCase();
-    const cand = CUE_PHRASES.candidates(lower);
+    // Offsets are those of the lower-cased text (as the regexes had them); the tokens' are the text's.
+    const cand = tokens && lower.length === text.length ? CUE_PHRASES.candidatesIn(lower, tokens) : CUE_PHRASES.candidates(lower);
     // Target, result and `đã` cues are read with `vượt kế hoạch` etc. masked out.
     const masks = resolve(cand.notTarget);
     // `đạt 87,5% kế hoạch vốn`: a plan named after a percent is the yardstick of a result.
@@ -56,7 +59,6 @@ export class CueIndex {
     this.level = resolve(cand.level);
     this.actualAfter = resolve(cand.actualAfter);
     this.done = resolve(cand.done, masks);
-    this.sentenceCue = sentences.map((s) => this.lastCue(s.start, s.end));
     this.isPlan = planArticle(this.target.length, this.done.length, title, sentences);
   }
 
@@ -70,7 +72,12 @@ export class CueIndex {
   }
 
   cueOfSentence(i: number): { value: Modality; text: string } | undefined {
-    return this.sentenceCue[i];
+    let c = this.sentenceCue[i];
+    if (c === undefined) {
+      const s = this.sentences[i];
+      c = this.sentenceCue[i] = this.lastCue(s.start, s.end) ?? null;
+    }
+    return c ?? undefined;
   }
 
   /** True when a sentence of the paragraph reports a result (`đã`, `kết quả`). */
@@ -78,6 +85,16 @@ export class CueIndex {
     return this.sentences.some((s) => s.paragraph === paragraph && lastIn(this.done, s.start, s.end) !== undefined);
   }
 }
+
+/**
+ * /(?<![a-zà-ỹđ])từ\s*$/iu.test(s), reading only its end: the regex would try every offset of s.
+ * (The last four code units after trimming hold `từ` and, surrogate pairs included, the one before.)
+ */
+function endsWithTu(s: string): boolean {
+  const t = s.trimEnd();
+  return TU_AT_END.test(t.length > 4 ? t.slice(-4) : t);
+}
+const TU_AT_END = /(?<![a-zà-ỹđ])từ$/iu;
 
 /** Whole articles can be plans: a headline that announces a goal, or many target cues and few results. */
 function planArticle(targets: number, done: number, title: string | undefined, sentences: Sentence[]): boolean {
@@ -100,7 +117,9 @@ export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, s
     if (pc) return { value: pc.value, rule: pc.value === 'target' ? `paragraph sets a target ("${pc.text}")` : `paragraph reports results ("${pc.text}")` };
   }
   // A paragraph of tasks (`Thực hiện hiệu quả ... . 90% hộ nghèo được vay vốn`) with no reported result.
-  const first = sentences.find((x) => x.paragraph === sentence.paragraph);
+  let fi = si;
+  while (fi > 0 && sentences[fi - 1].paragraph === sentence.paragraph) fi--;
+  const first = sentences[fi];
   if (first && TASK.test(first.text) && !cues.paragraphHasResult(sentence.paragraph)) {
     return { value: 'target', rule: 'paragraph is a list of tasks' };
   }
@@ -124,7 +143,7 @@ export function measureOf(q: QuantityMatch, text: string, sentence: Sentence, cu
   if (!c) return { value: 'level', rule: 'no change word before the figure' };
   // `giảm còn` is itself a level phrase starting where the change word does.
   // `giảm từ 18,5% ... xuống còn 15,2%`: the figure after `từ` is the starting level.
-  if (/(?<![a-zà-ỹđ])từ\s*$/iu.test(text.slice(c.end, q.matchStart))) return { value: 'level', rule: '"từ X": the level a change starts from' };
+  if (endsWithTu(text.slice(c.end, q.matchStart))) return { value: 'level', rule: '"từ X": the level a change starts from' };
   const lv = lastIn(cues.level, c.at, q.matchStart);
   if (lv && lv.end > c.end) return { value: 'level', rule: `"${c.text} … ${lv.text}" states a level` };
   // Another number between the change word and this figure takes the change word for itself.

@@ -12,10 +12,12 @@
 export function parseDigits(raw: string): number | null {
   if (typeof raw !== 'string') return null;
   // Plain digits, the common case, without regexes or garbage.
-  if (PLAIN.test(raw)) {
+  if (digitRun(raw) > 0) {
     const v = Number(raw);
     return Number.isFinite(v) ? v : null;
   }
+  const grouped = parseGroups(raw);
+  if (grouped !== undefined) return grouped;
   const s = raw.trim();
   if (!/^(?:\d+(?:[.,]\d+)*|[.,]\d+)$/.test(s)) return null;
   let dots = 0, commas = 0;
@@ -53,7 +55,65 @@ export function parseDigits(raw: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const PLAIN = /^\d+$/;
+/**
+ * parseDigits for digit groups joined by single marks (/^\d+(?:[.,]\d+)+$/, the scanner's numbers)
+ * without regexes: the same rules read from the group lengths. undefined for any other string.
+ */
+function parseGroups(s: string): number | null | undefined {
+  let head = 0; // digits before the first mark
+  let dots = 0, commas = 0;
+  let last = 0; // the last mark
+  let lastGroup = 0; // digits after it
+  let threes = true; // every group after a mark but the last has 3 digits
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (last === 0) head++;
+      else lastGroup++;
+      continue;
+    }
+    if (c !== 46 && c !== 44) return undefined;
+    if (head === 0 || (last !== 0 && lastGroup === 0)) return undefined; // a leading or doubled mark
+    if (last !== 0 && lastGroup !== 3) threes = false;
+    if (c === 46) dots++;
+    else commas++;
+    last = c;
+    lastGroup = 0;
+  }
+  if (last === 0 || lastGroup === 0) return undefined;
+  const lastThree = threes && lastGroup === 3;
+  let normal: string;
+  if (commas === 0) {
+    // Only dots: thousands if every group after a dot has 3 digits and the head is 1-3 digits.
+    if (head <= 3 && lastThree) normal = s.replace(/\./g, '');
+    else if (dots === 1) normal = s;
+    else return null; // 1.2.3: not a number (a version or a date)
+  } else if (dots === 0) {
+    if (commas > 1) {
+      if (!(head <= 3 && lastThree)) return null;
+      normal = s.replace(/,/g, '');
+    } else normal = s.replace(',', '.');
+  } else if (last === 44) {
+    // 1.837,272: Vietnamese; the dots before the comma group thousands.
+    if (!(head <= 3 && threes && commas === 1)) return null;
+    normal = s.replace(/\./g, '').replace(',', '.');
+  } else {
+    // 1,234.56: English.
+    if (!(head <= 3 && threes && dots === 1)) return null;
+    normal = s.replace(/,/g, '');
+  }
+  const n = Number(normal);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** The length of s when it is only ASCII digits (/^\d+$/), else 0. */
+export function digitRun(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return 0;
+  }
+  return s.length;
+}
 
 /** Digits after the decimal mark, to know the precision of a value as written. */
 export function decimalPlaces(raw: string): number {

@@ -3,8 +3,8 @@
 // `scanQuantities` finds them in running text; `parseQuantity` reads one quantity string.
 import lexicon from '../data/units.json' with { type: 'json' };
 import type { Comparator, Quantity, QuantityMatch } from '../types.js';
-import { NUMBER_WORDS, VAGUE, parseDigits, parseWordNumber } from './numbers.js';
-import { tokenize, type Token } from './tokens.js';
+import { NUMBER_WORDS, VAGUE, digitRun, parseDigits, parseWordNumber } from './numbers.js';
+import { KeyFilter, startsUpper, tokenize, type Token } from './tokens.js';
 import {
   GLUED_SCALES, GLUED_WORDS, NOT_NOUNS, PhraseTable, cents, itemNouns, scales, unitsAfter, unitsBefore,
   type UnitInfo,
@@ -65,9 +65,13 @@ const MATCH_STARTS = new Set<string>([
   ...BOUNDS.firstWords(), 'đến', 'tới', 'từ', 'giữa', '-', 'âm', ...NUMBER_WORDS, ...VAGUE_TABLE.firstWords(), ...unitsBefore.firstWords(),
 ]);
 
+/** MATCH_STARTS by wordKey: most words are ruled out without making their string. */
+const MATCH_KEYS = new KeyFilter(MATCH_STARTS);
+
 /** A cheap test before matchAt: false means matchAt would return null at this token. */
 function mayStartAt(t: Token): boolean {
-  return t.kind === 'num' || MATCH_STARTS.has(t.lo);
+  if (t.kind === 'num') return true;
+  return MATCH_KEYS.mayHave(t.key) && MATCH_STARTS.has(t.lo);
 }
 
 export interface ScanOptions {
@@ -95,7 +99,11 @@ interface Amount {
 /** Finds every quantity in a text, with offsets. Dates, years, codes, ordinals and phone numbers are skipped. */
 export function scanQuantities(text: string, options: ScanOptions = {}): QuantityMatch[] {
   if (typeof text !== 'string') return [];
-  const tokens = tokenize(text);
+  return scanTokens(text, tokenize(text), options);
+}
+
+/** scanQuantities, given the text's tokens. */
+export function scanTokens(text: string, tokens: Token[], options: ScanOptions = {}): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   let i = 0;
   // Every step advances i, so the scan is linear in the number of tokens.
@@ -320,6 +328,12 @@ function startsAmount(toks: Token[], j: number): boolean {
   return false;
 }
 
+/** /^[\d.,]/ */
+function startsNumeric(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 46 || c === 44;
+}
+
 /** Skips the digits or number words of a rank (thứ 2, thứ hai mươi). */
 function skipNumber(toks: Token[], j: number): number {
   let k = j;
@@ -358,7 +372,7 @@ function excluded(text: string, toks: Token[], j: number, opt: ScanOptions): num
   if (prev && !t.space && prev.text === '-' && toks[j - 2]?.kind === 'word' && !prev.space) return j + 1;
   if (next && !next.space && next.kind === 'word' && !gluedUnitOk(toks, j + 1)) return j + 2;
   // Phone numbers: 0912 345 678, 0912.345.678, +84 912 345 678, (024) 3824 1234, 1900 1234.
-  if (/^(?:0|84|1[89]00)/.test(t.text)) {
+  if (phonePrefix(t.text)) {
     const glued = prev && !t.space && (prev.text === '(' || prev.text === '+');
     const e = Math.max(phoneEnd(text, t.start), glued ? phoneEnd(text, prev.start) : -1);
     if (e > 0) return skipTo(toks, j, e);
@@ -367,11 +381,11 @@ function excluded(text: string, toks: Token[], j: number, opt: ScanOptions): num
   const after2 = toks[j + 2];
   const clock = next && !next.space && (next.text === ':' || next.lo === 'h' || next.lo === 'g') &&
     ((after2?.kind === 'num' && !after2.space) || next.lo === 'h');
-  if (clock && (next.text === ':' || /^\d{1,2}$/.test(t.text))) {
+  if (clock && (next.text === ':' || isDigits(t.text, 1, 2))) {
     return skipWhile(toks, j, (x) => x.kind === 'num' || x.text === ':' || x.lo === 'h' || x.lo === 'g' || x.lo === 'am' || x.lo === 'pm');
   }
   // Dates in words: 12 tháng 10 (năm 2017).
-  if (next?.lo === 'tháng' && after2?.kind === 'num' && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(after2.text) &&
+  if (next?.lo === 'tháng' && after2?.kind === 'num' && isDigits(t.text, 1, 2) && isDigits(after2.text, 1, 2) &&
       Number(after2.text) >= 1 && Number(after2.text) <= 12) return j + 3;
   // Slash forms: dates (30/01/2022, 11/2023, 22/10), documents (662/QĐ-UBND, 20/2021/NĐ-CP).
   if (next?.text === '/' && !next.space) {
@@ -381,13 +395,12 @@ function excluded(text: string, toks: Token[], j: number, opt: ScanOptions): num
       const a = Number(t.text), b = Number(after.text);
       const third = toks[j + 3]?.text === '/' && !toks[j + 3].space ? toks[j + 4] : undefined;
       if (third && !third.space) return skipCode(toks, j);
-      if (/^\d{4}$/.test(after.text) && b >= 1900 && b <= 2100 && a >= 1 && a <= 12) return j + 3;
-      const pw = prev?.lo ?? '';
-      const dateWord = ['ngày', 'hôm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'rạng', 'từ', 'đến', 'tới', 'và', 'vào', 'lúc', 'dịp', 'hạn'].includes(pw);
-      if (/^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(after.text) && a >= 1 && a <= 31 && b >= 1 && b <= 12) {
+      if (isDigits(after.text, 4, 4) && b >= 1900 && b <= 2100 && a >= 1 && a <= 12) return j + 3;
+      const dateWord = DATE_WORDS.has(prev?.lo ?? '');
+      if (isDigits(t.text, 1, 2) && isDigits(after.text, 1, 2) && a >= 1 && a <= 31 && b >= 1 && b <= 12) {
         if (dateWord || !ratioFollows(toks, j + 3)) return j + 3;
       }
-      if (/^\d{4}$/.test(t.text) && /^\d{4}$/.test(after.text)) return j + 3; // 2023/2024 school years
+      if (isDigits(t.text, 4, 4) && isDigits(after.text, 4, 4)) return j + 3; // 2023/2024 school years
     }
   }
   // Hyphenated dates: 13-12-2023, 2023-12-13.
@@ -397,20 +410,35 @@ function excluded(text: string, toks: Token[], j: number, opt: ScanOptions): num
   if (parseDigits(t.text) === null) return j + 1;
   // Runs of bare digit groups are dates or codes, not amounts: `2024 01 03` in a file name.
   if (next?.kind === 'num' && !next.newline && toks[j + 2]?.kind === 'num' && !toks[j + 2].newline &&
-      !/[.,]/.test(t.text + next.text + toks[j + 2].text)) return skipWhile(toks, j, (x) => x.kind === 'num');
+      !hasMark(t.text) && !hasMark(next.text) && !hasMark(toks[j + 2].text)) return skipWhile(toks, j, (x) => x.kind === 'num');
   // A number right after a capitalised word inside a sentence is part of a name: Đoàn 35, Sư đoàn 312.
-  if (prev && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && !opt.lenient) {
+  if (prev && prev.kind === 'word' && startsUpper(prev.text) && !opt.lenient) {
     const pp = toks[j - 2];
-    const sentenceStart = !pp || pp.newline || /^[.!?:;…"“(]$/.test(pp.text) || prev.newline;
+    const sentenceStart = !pp || pp.newline || SENTENCE_OPENERS.has(pp.text) || prev.newline;
     if (!sentenceStart && !BOUNDS.match(toks, j - 1)) return j + 1;
   }
   // Years: 2023, 2021 - 2025 (a plain four-digit number in 1900..2100 with no unit of its own).
-  if (/^(19|20)\d\d$/.test(t.text) && !strongUnitAfter(toks, j + 1)) {
-    if (next && RANGE_DASH.has(next.text) && /^(19|20)\d\d$/.test(toks[j + 2]?.text ?? '')) return j + 3;
+  if (isYear(t.text) && !strongUnitAfter(toks, j + 1)) {
+    if (next && RANGE_DASH.has(next.text) && isYear(toks[j + 2]?.text ?? '')) return j + 3;
     return j + 1;
   }
   return null;
 }
+
+/** Words before `22/10` that make it a date. */
+const DATE_WORDS = new Set(['ngày', 'hôm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'rạng', 'từ', 'đến', 'tới', 'và', 'vào', 'lúc', 'dịp', 'hạn']);
+/** Symbols a sentence or a name can follow: /^[.!?:;…"“(]$/. */
+const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';', '…', '"', '“', '(']);
+
+// Character checks for the number tests (regexes cost more on these short strings).
+/** /^\d{min,max}$/ */
+const isDigits = (s: string, min: number, max: number) => s.length >= min && s.length <= max && digitRun(s) > 0;
+/** /^(19|20)\d\d$/ */
+const isYear = (s: string) => isDigits(s, 4, 4) && (s.startsWith('19') || s.startsWith('20'));
+/** /^(?:0|84|1[89]00)/ */
+const phonePrefix = (s: string) => s.startsWith('0') || s.startsWith('84') || s.startsWith('1800') || s.startsWith('1900');
+/** /[.,]/ */
+const hasMark = (s: string) => s.includes('.') || s.includes(',');
 
 function skipWhile(toks: Token[], j: number, ok: (t: Token) => boolean): number {
   let k = j;
@@ -479,7 +507,7 @@ function notScale(toks: Token[], k: number): boolean {
  */
 function gluedUnitOk(toks: Token[], k: number): boolean {
   const w = toks[k];
-  if (w.text === 'G' && /^\d$/.test(toks[k - 1]?.text ?? '')) return false;
+  if (w.text === 'G' && isDigits(toks[k - 1]?.text ?? '', 1, 1)) return false;
   if (GLUED_SCALES.has(w.lo) || GLUED_WORDS.has(w.lo)) return true;
   if (w.lo === 'ng') return true;
   if (w.lo === 'h' || w.lo === 'giờ') return true; // times, handled by the time rule
@@ -589,7 +617,7 @@ function readAmount(text: string, toks: Token[], j: number, opt: ScanOptions, af
     shortTr = toks[k - 1].lo === 'tr';
     // In words: no digits at all (hai lớp); `8.800 triệu` is digits with a scale word.
     const read = words.slice(0, n.used);
-    inWords = !read.some((w) => /^[\d.,]/.test(w));
+    inWords = !read.some(startsNumeric);
     for (const w of read) {
       const s = w === 'nghìn' || w === 'ngàn' || w === 'ngìn' ? 1e3 : w === 'triệu' ? 1e6 : w === 'tỷ' || w === 'tỉ' ? 1e9 : 1;
       if (s > 1) scale = Math.max(scale, s);

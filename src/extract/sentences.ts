@@ -1,5 +1,6 @@
 // Sentence and paragraph splitting with offsets, aware of Vietnamese abbreviations
 // (TP.HCM, Q.1, TS., v.v.) and of numbers (1.837,272).
+import { startsUpper } from './tokens.js';
 
 export interface Span {
   text: string;
@@ -41,9 +42,11 @@ export function splitSentences(text: string): Sentence[] {
     for (let m = re.exec(body); m; m = re.exec(body)) {
       const endAt = m.index + m[0].length;
       if (m[1] === '.' && isAbbreviation(body, m.index)) continue;
-      const next = body.slice(endAt).trimStart();
-      // A new sentence starts with a capital, a digit, a quote or a dash.
-      if (next && !/^[\p{Lu}\d"“‘'(\-–•*]/u.test(next)) continue;
+      // A new sentence starts with a capital, a digit, a quote or a dash (after the spaces).
+      SPACES.lastIndex = endAt;
+      SPACES.test(body);
+      SENTENCE_START.lastIndex = SPACES.lastIndex;
+      if (SPACES.lastIndex < body.length && !SENTENCE_START.test(body)) continue;
       pushSentence(out, p, pi, s, endAt);
       s = endAt;
     }
@@ -51,6 +54,9 @@ export function splitSentences(text: string): Sentence[] {
   });
   return out;
 }
+
+const SPACES = /\s*/y;
+const SENTENCE_START = /[\p{Lu}\d"“‘'(\-–•*]/uy;
 
 /** Adds body[a, b) of paragraph p, trimmed, unless it is blank. */
 function pushSentence(out: Sentence[], p: Span, pi: number, a: number, b: number): void {
@@ -65,13 +71,34 @@ const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length)
 function isAbbreviation(body: string, dot: number): boolean {
   // After a word longer than any abbreviation (the usual sentence end), the regex below can only say no.
   if (latinLettersBefore(body, dot, LONGEST_ABBREVIATION + 1) > LONGEST_ABBREVIATION) return false;
+  // Nor after a digit, a bracket or a sign: the word below needs a letter or a dot right before.
+  const last = body.charCodeAt(dot - 1);
+  if (last < 0x80 && !((last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 46)) return false;
   const before = body.slice(Math.max(0, dot - 12), dot);
-  const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  const word = lastWord(before)?.toLowerCase() ?? '';
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
   // A single capital letter (initials: Nguyễn V. A.)
-  return /^\p{Lu}$/u.test(before.slice(-1)) && word.length === 1;
+  return word.length === 1 && startsUpper(before.slice(-1));
 }
+
+/**
+ * /([\p{L}.]+)$/u.exec(s)?.[1], read backwards; words longer than any abbreviation are cut short
+ * (they are not one either way).
+ */
+function lastWord(s: string): string | undefined {
+  let p = s.length;
+  while (p > 0 && s.length - p <= LONGEST_ABBREVIATION) {
+    const c = s.charCodeAt(p - 1);
+    if (c >= 0x2000) return /([\p{L}.]+)$/u.exec(s)?.[1]; // surrogates and the rest: the regex
+    if (c !== 46 && !IS_LETTER[c]) break;
+    p--;
+  }
+  return p < s.length ? s.slice(p) : undefined;
+}
+
+/** \p{L}, by code unit below U+2000. */
+const IS_LETTER = new Uint8Array(0x2000).map((_, c) => (/\p{L}/u.test(String.fromCharCode(c)) ? 1 : 0));
 
 /** How many letters of the Latin and Vietnamese ranges (all \p{L}) come right before `at`, counting up to `limit`. */
 function latinLettersBefore(body: string, at: number, limit: number): number {
@@ -95,9 +122,9 @@ export function clauseCut(before: string): number {
   let cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
   let depth = 0;
   for (let i = before.length - 1; i > cut; i--) {
-    const c = before[i];
-    if (c === ')') depth++;
-    else if (c === '(') {
+    const c = before.charCodeAt(i);
+    if (c === 41) depth++; // )
+    else if (c === 40) { // (
       if (depth === 0) { cut = i; break; }
       depth--;
     }

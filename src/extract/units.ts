@@ -1,6 +1,6 @@
 // Unit words, read from src/data/units.json, and a small phrase matcher over tokens.
 import lexicon from '../data/units.json' with { type: 'json' };
-import { tokenize, type Token } from './tokens.js';
+import { KeyFilter, tokenize, wordKey, type Token } from './tokens.js';
 
 export interface PhraseHit<T> {
   value: T;
@@ -12,6 +12,10 @@ export interface PhraseHit<T> {
 /** Longest-match lookup of multi-token phrases (lower case) at a token position. */
 export class PhraseTable<T> {
   private readonly byFirst = new Map<string, Array<{ toks: string[]; value: T; phrase: string }>>();
+  /** byFirst by the wordKey of the first word: a token is looked up without making its string. */
+  private readonly byKey = new Map<number, Array<{ toks: string[]; value: T; phrase: string }>>();
+  /** byKey's keys: most tokens are in no table, and a bit test says so faster than the Map. */
+  private readonly keys = new KeyFilter();
 
   add(phrase: string, value: T): this {
     const toks = tokenize(phrase.toLocaleLowerCase('vi')).map((t) => t.lo);
@@ -20,6 +24,9 @@ export class PhraseTable<T> {
     list.push({ toks, value, phrase });
     list.sort((a, b) => b.toks.length - a.toks.length);
     this.byFirst.set(toks[0], list);
+    const key = wordKey(toks[0]);
+    this.byKey.set(key, [...this.byFirst.entries()].filter(([w]) => wordKey(w) === key).flatMap(([, l]) => l));
+    this.keys.add(key);
     return this;
   }
 
@@ -31,10 +38,12 @@ export class PhraseTable<T> {
   /** Match at `i`. `glued` = phrase tokens must touch (no space), as in `US$` or `m²`. */
   match(tokens: Token[], i: number): PhraseHit<T> | null {
     const first = tokens[i];
-    if (!first) return null;
-    const list = this.byFirst.get(first.lo);
+    if (!first || !this.keys.mayHave(first.key)) return null;
+    const list = this.byKey.get(first.key);
     if (!list) return null;
+    const lo = first.lo;
     outer: for (const entry of list) {
+      if (entry.toks[0] !== lo) continue;
       for (let k = 1; k < entry.toks.length; k++) {
         const t = tokens[i + k];
         if (!t || t.lo !== entry.toks[k] || t.newline) continue outer;
