@@ -162,15 +162,12 @@ export function articleContext(text: string, sentences: Sentence[], meta: Articl
       return y?.year;
     },
     locationAt(offset, sentence) {
-      // A place that opens the sentence (`Huyện X có ...`, `Tại xã Y, ...`) wins over the article's place.
+      // A place named in the sentence before the figure (`Huyện X có ...`, `Tại xã Y, ...`, `Năm 2023,
+      // tỉnh Z có ...`) wins over the article's place; a commune only when the article has none.
       // None can when the sentence has no level word before the figure (the usual case).
       if (offset <= sentence.end && firstLevelWord(sentence) >= offset) return location;
-      const head = text.slice(sentence.start, offset);
-      const m = /^(?:Tại|Ở|Riêng|Trong đó,? tại)?\s*/u.exec(head);
-      // (The first mention, when it starts early enough; `sentence.start` is subtracted from
-      // offsets into `head` as it has always been.)
-      const lead = placeMentions(head, true).find((p) => p.start - sentence.start <= (m?.[0].length ?? 0) + 0);
-      if (lead && (lead.level !== 'xã' || !location)) return { value: `${lead.level} ${lead.name}`, rule: 'place opening the sentence' };
+      const lead = placeMentions(text.slice(sentence.start, offset), true)[0];
+      if (lead && (lead.level !== 'xã' || !location)) return { value: `${lead.level} ${lead.name}`, rule: 'place named before the figure in its sentence' };
       return location;
     },
   };

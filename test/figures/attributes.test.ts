@@ -89,9 +89,9 @@ describe('location: the unit a figure is about', () => {
     expect(province[0].location).toBe('tỉnh Thái Nguyên');
   });
 
-  it('a place that opens the sentence wins over the article place', () => {
-    const text = 'Năm 2023, tỉnh Bắc Kạn có 12.000 hộ nghèo. Huyện Ba Bể có 2.300 hộ nghèo.';
-    expect(extractFigures(text).map((f) => f.location)).toEqual(['tỉnh Bắc Kạn', 'huyện Ba Bể']);
+  it('a place named before the figure in its sentence wins over the article place', () => {
+    const text = 'Năm 2023, tỉnh Bắc Kạn có 12.000 hộ nghèo. Huyện Ba Bể có 2.300 hộ nghèo. Cuối năm, huyện Pác Nặm có 1.900 hộ nghèo.';
+    expect(extractFigures(text).map((f) => f.location)).toEqual(['tỉnh Bắc Kạn', 'huyện Ba Bể', 'huyện Pác Nặm']);
   });
 
   it('no place, no location', () => {
