@@ -5,6 +5,7 @@ import cues from '../data/cues.json' with { type: 'json' };
 import type { QuantityMatch } from '../types.js';
 import type { Attr } from './context.js';
 import { clauseCut, type Sentence } from './sentences.js';
+import { clauseCutBefore, lastBreakdownBefore, marksOf, regexHits, stopFrom, type SentenceMarks } from './subject-cache.js';
 import { firstWords, isSpaceCode, joinWords, lastWords, splitWords as words, wordCount } from '../normalize/text.js';
 import { PhraseSet } from '../normalize/phrases.js';
 
@@ -22,7 +23,6 @@ const MONEY_HEAD = new PhraseSet(cues.moneyHeads, true);
 const PREDICATE = new PhraseSet(cues.predicateStart, true);
 const RATE_HEADS = /(?<![\p{L}])(?:tốc độ tăng|mức giảm|mức tăng|tỷ trọng|lãi suất|tỷ lệ|tỉ lệ)(?![\p{L}])/giu;
 const RATE_WORDS = /(?<![\p{L}])(?:tỷ|tỉ) lệ(?![\p{L}])/giu;
-const BREAKDOWN_WORDS = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
 const NEW_MONEY_ITEM = /(?<![\p{L}])(?:với tổng|tổng kinh phí|kinh phí|dư nợ|số tiền|với mức)(?![\p{L}])|\d/u;
 // No `i` flag: it would make \p{Lu} match lower case and eat whole clauses as place names.
 // Anchored: only an opener at the start of the clause counts, so the rest is not searched.
@@ -42,14 +42,6 @@ const TIME_WORDS = new Set(['năm', 'cuối', 'đầu', 'tháng', 'ngày', 'đ�
 function upTo(s: string, re: RegExp): string {
   const i = s.search(re);
   return i < 0 ? s : s.slice(0, i);
-}
-
-/** Starts and ends of the matches of `g` (a global regex) in `s`, as a global scan finds them. */
-function regexHits(g: RegExp, s: string): number[] {
-  const hits: number[] = [];
-  g.lastIndex = 0;
-  for (let m = g.exec(s); m; m = g.exec(s)) hits.push(m.index, m.index + m[0].length);
-  return hits;
 }
 
 /** The last of `previous` (in text order) in the sentence starting at `start`; earlier sentences end the search. */
@@ -136,13 +128,14 @@ function trimHead(phrase: string): string {
 }
 
 /** The clause around a figure: from the last ; : ( before it to the next ; : ) after it. */
-function segment(text: string, sentence: Sentence, q: QuantityMatch): { left: string; right: string; colonBefore?: string } {
-  const before = text.slice(sentence.start, q.matchStart);
-  const cut = clauseCut(before);
-  const left = before.slice(cut + 1);
+function segment(text: string, sentence: Sentence, q: QuantityMatch, marks: SentenceMarks): { left: string; right: string; colonBefore?: string } {
+  // (The marks cover the sentence only: a figure running past its end takes the slow way.)
+  const cutAt = q.matchStart <= sentence.end ? clauseCutBefore(marks, q.matchStart)
+    : sentence.start + clauseCut(text.slice(sentence.start, q.matchStart));
+  const left = text.slice(cutAt + 1, q.matchStart);
   let colonBefore: string | undefined;
-  if (cut >= 0 && before[cut] === ':' && !left.trim()) {
-    const pre = before.slice(0, cut);
+  if (cutAt >= sentence.start && text[cutAt] === ':' && !left.trim()) {
+    const pre = text.slice(sentence.start, cutAt);
     const c2 = Math.max(pre.lastIndexOf(';'), pre.lastIndexOf(':'), pre.lastIndexOf('.'));
     colonBefore = pre.slice(c2 + 1).trim();
   }
@@ -154,13 +147,7 @@ function segment(text: string, sentence: Sentence, q: QuantityMatch): { left: st
     const m = /^\s*trở (?:lên|xuống)/u.exec(text.slice(from, sentence.end));
     if (m) from += m[0].length;
   }
-  let stop = from;
-  for (; stop < sentence.end; stop++) {
-    const c = text.charCodeAt(stop);
-    if (c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29) break; // ; : ( )
-    if (c === 0x2e && (stop + 1 === sentence.end || isSpaceCode(text.charCodeAt(stop + 1)))) break; // .
-  }
-  return { left, right: text.slice(from, stop), colonBefore };
+  return { left, right: text.slice(from, stopFrom(marks, from)), colonBefore };
 }
 
 /** First comma-clause of a phrase, at most n words. */
@@ -184,9 +171,44 @@ function predicateClause(s: string, maxNp: number, maxPred: number): string | un
 
 /** What a clause reports doing: `thành phố đã cấp thẻ BHYT cho` -> `cấp thẻ BHYT`. */
 function actionOf(left: string): string {
-  let s = trimHead(left);
-  s = s.replace(/^.*?(?:đã|đang|sẽ|được|tiếp tục|thực hiện|tổ chức)\s+/u, (m) => (/tổ chức\s+$/u.test(m) ? 'tổ chức ' : ''));
-  return trimTail(s.replace(/\s+cho\s*$/u, ''));
+  const s = afterMarker(trimHead(left));
+  return trimTail(s.slice(0, endBeforeCho(s)));
+}
+
+const MARKERS = ['đã', 'đang', 'sẽ', 'được', 'tiếp tục', 'thực hiện', 'tổ chức'];
+
+/**
+ * `s` after its first verb marker and the white space after it, keeping `tổ chức `:
+ * s.replace(/^.*?(?:đã|đang|...|tổ chức)\s+/u, ...). indexOf per marker is faster than the lazy regex.
+ */
+export function afterMarker(s: string): string {
+  let at = s.length;
+  let marker = '';
+  for (const m of MARKERS) {
+    for (let i = s.indexOf(m); i >= 0 && i < at; i = s.indexOf(m, i + 1)) {
+      if (i + m.length < s.length && isSpaceCode(s.charCodeAt(i + m.length))) { at = i; marker = m; break; }
+    }
+  }
+  if (!marker) return s;
+  for (let i = 0; i < at; i++) if (isLineEnd(s.charCodeAt(i))) return s; // `.` does not cross a line end
+  return (marker === 'tổ chức' ? 'tổ chức ' : '') + s.slice(wordStartAfter(s, at + marker.length));
+}
+
+/** Line terminators, which `.` does not match. */
+const isLineEnd = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+
+/** First index from `i` that is not white space. */
+function wordStartAfter(s: string, i: number): number {
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where s.replace(/\s+cho\s*$/u, '') cuts `s` (its length when there is no such `cho`). */
+export function endBeforeCho(s: string): number {
+  const end = wordEndBefore(s, s.length);
+  const at = end - 3;
+  if (at < 1 || !s.startsWith('cho', at) || !isSpaceCode(s.charCodeAt(at - 1))) return s.length;
+  return wordEndBefore(s, at);
 }
 
 /** An action only when a verb marker introduces it (`đã cấp thẻ BHYT cho`), at most 6 words. */
@@ -196,13 +218,15 @@ function markedAction(clause: string): string {
 }
 
 export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, previous: PriorFigure[]): Attr<string | undefined> {
-  const { left, right, colonBefore } = segment(text, sentence, q);
+  const { left, right, colonBefore } = segment(text, sentence, q, marksOf(text, sentence, previous));
   const unit = q.unit ?? '';
   const priorInSentence = lastInSentence(previous, sentence.start);
   // The words since the previous figure of the clause: `..., chiếm 5,85%`, `..., sửa chữa 30 triệu đồng/căn`.
   const clauseStart = q.matchStart - left.length;
   const local = priorInSentence && priorInSentence.end > clauseStart
     ? text.slice(priorInSentence.end, q.matchStart).replace(/^[\s,;)]*(?:trong đó:?|gồm:?)?\s*/u, '') : undefined;
+  // trimTail(trimHead(local ?? left)) once worked out: several rules read it.
+  let scopeCore: string | undefined;
   if (priorInSentence?.subject && local !== undefined) {
     const lw = lower(local.trim());
     if (unit === 'percent' && /^(?:chiếm|bằng|đạt)(?: tỷ lệ| khoảng)?$/u.test(lw) && COUNT_UNITS.has(priorInSentence.unit)) {
@@ -239,7 +263,7 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
     const l = (local ?? left).trimEnd();
     // `cho 330 học viên trong đó hộ nghèo 04 người`: a part of a counted group is named by the group.
     const whole = breakdownWhole(text, sentence, q, previous);
-    const core = trimTail(trimHead(l));
+    const core = (scopeCore = trimTail(trimHead(l))); // trimHead trims `l` anyway
     if (!after && whole?.noun && COUNT_UNITS.has(whole.unit) && core && ACTION_END.suffix(core) < 0 && wordCount(core) <= 6) {
       const link = /^(hộ|người|gia đình)/iu.test(core) ? ' thuộc ' : ' ';
       return { value: `${whole.noun}${link}${core.replace(/^(?:các|những)\s+/u, '')}`, rule: 'part of a breakdown: the group and the part' };
@@ -347,12 +371,12 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
       // `bố trí 24 tỷ đồng kinh phí hỗ trợ sinh kế`
       s = firstClause(upTo(right, /\d/), 8);
     }
-    if (!s) s = trimTail(trimHead(scope));
+    if (!s) s = scopeCore ??= trimTail(trimHead(scope));
     if (!s && colonBefore) s = firstWords(trimHead(colonBefore), 14);
     // `bố trí 24 tỷ đồng để hỗ trợ sinh kế cho hộ nghèo`: what the money is for.
     const purpose = PURPOSE.exec(right);
     if (purpose && wordCount(s) <= 3) s = `${s} ${firstClause(purpose[1], 8)}`.trim();
-    if (s && !headText && s !== s.trim() && /^(?:dự kiến|sẽ|phấn đấu)?\s*$/u.test(trimTail(trimHead(scope)))) s = s.trim();
+    if (s && !headText && s !== s.trim() && /^(?:dự kiến|sẽ|phấn đấu)?\s*$/u.test(scopeCore ??= trimTail(trimHead(scope)))) s = s.trim();
     if (wordCount(s) <= 4) {
       // `416 hộ nghèo vay vốn, dư nợ 25.796 triệu đồng`: the money of what was just counted.
       const prior = priorInSentence && COUNT_UNITS.has(priorInSentence.unit) && !/[;]/.test(text.slice(priorInSentence.end, q.matchStart))
@@ -366,21 +390,20 @@ export function subjectOf(q: QuantityMatch, text: string, sentence: Sentence, pr
   if (MEASURES.has(unit)) {
     // `trồng mới 1.200 ha rừng sản xuất`, `289,6 tấn gạo hỗ trợ học sinh`: the material follows the unit.
     const material = firstClause(right, 8);
-    const verb = lastWords(trimTail(trimHead(local ?? left)), 3);
+    const verb = lastWords(scopeCore ??= trimTail(trimHead(local ?? left)), 3);
     const m = [material, verb].filter(Boolean).join(' ');
     if (m) return { value: m, rule: 'measured material after the unit and the action before' };
   }
 
-  const s = trimTail(trimHead(left)) || firstClause(right, 6);
+  const s = (local === undefined && scopeCore !== undefined ? scopeCore : trimTail(trimHead(left))) || firstClause(right, 6);
   return s ? { value: lastWords(s, 10), rule: 'words around the figure' } : { value: undefined, rule: 'no subject found' };
 }
 
 /** The figure a `trong đó` part belongs to: before the last `trong đó` of the sentence. */
 export function breakdownWhole<F extends Pick<PriorFigure, 'sentenceStart' | 'end' | 'unit'>>(
   text: string, sentence: Sentence, q: QuantityMatch, previous: F[], sameUnit = false): F | undefined {
-  const hits = regexHits(BREAKDOWN_WORDS, text.slice(sentence.start, q.matchStart));
-  if (!hits.length) return undefined;
-  const abs = sentence.start + hits[hits.length - 2];
+  const abs = lastBreakdownBefore(marksOf(text, sentence, previous), q.matchStart);
+  if (abs < 0) return undefined;
   // `previous` is in text order: the search ends at the figures of earlier sentences.
   for (let i = previous.length - 1; i >= 0 && previous[i].sentenceStart >= sentence.start; i--) {
     const p = previous[i];
