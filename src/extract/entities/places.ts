@@ -14,7 +14,8 @@ import {
 import { foldCase } from '../../normalize/text.js';
 import {
   Finder, L, NO_WORD_AFTER, NO_WORD_BEFORE, articleWords, codeAt, atSentenceStart, beforeHyphen, exactHeads, exactSource, fromNfc,
-  headsOf, isLetterCode, isUpperCode, isWordChar, isWordCode, phraseHeads, phrasesRegex, properRun, runText, shadowOf, toNfc, wordBefore,
+  headsOf, isLetterCode, isUpperCode, isWordChar, isWordCode, phraseHeads, phrasesRegex, properRun, runText, shadowOf, soleSyllableEnd, toNfc,
+  wordBefore,
   type Syllable,
 } from './scan.js';
 
@@ -311,18 +312,38 @@ function scanBareProvinces(text: string, shadow: string, raws: Raw[]): void {
     if (i < last || !isLetterCode(text.charCodeAt(i)) || !isUpperCode(text.charCodeAt(i))) continue;
     const before = codeAt(text, i - 1);
     if (before === 0x27 || before === 0x2019 || taken(i)) continue;
+    // Most capitals start a run of one word (`Theo`, `Trong`): asked of the gazetteer as it is.
+    const sole = soleSyllableEnd(text, i);
+    if (sole >= 0) {
+      last = sole;
+      const name = text.slice(i, sole);
+      if (isProvince(name)) found.push({ start: i, end: sole, name });
+      continue;
+    }
     let run = properRun(text, i, 7);
     const cut = run.findIndex((s) => taken(s.start));
     if (cut >= 0) run = run.slice(0, cut);
     if (!run.length) continue;
     last = run.at(-1)!.end;
-    // The whole run, the part before ` - `, or the run without a capitalised first word of a sentence.
-    const tries: Syllable[][] = [run, beforeHyphen(run)];
-    if (atSentenceStart(text, i) && run.length > 1) tries.push(beforeHyphen(run.slice(1)));
-    const hit = tries.find((t) => t.length > 0 && !t.some((s) => s.digits) && isProvince(runText(text, t)));
+    const hit = provinceIn(text, run);
     if (hit) found.push({ start: hit[0].start, end: hit.at(-1)!.end, name: runText(text, hit) });
   }
   raws.push(...found);
+}
+
+const isProvinceRun = (text: string, run: Syllable[]): boolean =>
+  run.length > 0 && !run.some((s) => s.digits) && isProvince(runText(text, run));
+
+/** The whole run, the part before ` - `, or the run without a capitalised first word of a sentence: the first that is a province. */
+function provinceIn(text: string, run: Syllable[]): Syllable[] | undefined {
+  if (isProvinceRun(text, run)) return run;
+  const head = beforeHyphen(run); // the run itself when it has no hyphen: no need to ask twice
+  if (head !== run && isProvinceRun(text, head)) return head;
+  if (run.length > 1 && atSentenceStart(text, run[0].start)) {
+    const rest = beforeHyphen(run.slice(1));
+    if (isProvinceRun(text, rest)) return rest;
+  }
+  return undefined;
 }
 
 // `cả nước` on the shadow, `Việt Nam` as written.
@@ -541,10 +562,15 @@ export function scanPlaces(text: string, options: FindPlacesOptions = {}): Place
   }
   const mentions = raws.map((raw, k) => toMention(text, raw, resolved[k]));
   if (options.references && context) {
+    // Places by level word: an article refers to its own `tỉnh`, `huyện` again and again.
+    const referenced = new Map<LevelWord, Place | undefined>();
     for (const ref of referenceWords(shadow, bare)) {
-      const unit = referencedUnit(ref.word, context, at);
-      if (!unit) continue;
-      const place = toPlace(unit, at);
+      let place = referenced.get(ref.word);
+      if (!referenced.has(ref.word)) {
+        const unit = referencedUnit(ref.word, context, at);
+        referenced.set(ref.word, (place = unit ? toPlace(unit, at) : undefined));
+      }
+      if (!place) continue;
       const mention = {
         kind: 'place', text: text.slice(ref.start, ref.end), start: ref.start, end: ref.end, canonical: place.name, level: place.level,
       } as PlaceMention;

@@ -399,6 +399,22 @@ export function properRun(text: string, pos: number, maxSyllables = 6, allowDigi
   return out;
 }
 
+/**
+ * End of the capitalised syllable at `pos` when it is all properRun(text, pos) finds (a lower-case
+ * word or punctuation comes next, as after most capitals), else -1: then ask properRun. Makes no objects.
+ */
+export function soleSyllableEnd(text: string, pos: number): number {
+  const end = syllableEnd(text, pos);
+  if (end === pos || !isUpperCode(text.charCodeAt(pos)) || CHAR_CLASS[codeAt(text, end) | 0] > 0) return -1;
+  const c = codeAt(text, end);
+  if (c === 0x2d || c === 0x2013) return -1; // `Bà Rịa-Vũng Tàu`
+  if (!isJoinSpace(c)) return end;
+  // After a space: a dash, a capital or a number may go on with the run.
+  const next = codeAt(text, end + 1) | 0;
+  if (next === 0x2d || next === 0x2013 || CHAR_CLASS[next] === 2 || isUpperCode(next)) return -1;
+  return end;
+}
+
 /** Syllables up to (not including) the first hyphen join: `Chị Lý Ân` of `Chị Lý Ân - Điển hình`. */
 export function beforeHyphen(run: Syllable[]): Syllable[] {
   const k = run.findIndex((s, i) => i > 0 && s.join === '-');
@@ -633,17 +649,20 @@ export class Finder {
 /** Heads of phraseSource(phrase): its first words (up to a dash, comma or quote), after an optional quote. */
 export function phraseHeads(phrase: string): string[] | undefined {
   const parts = phraseParts(phrase);
-  const heads: string[] = [];
   let k = 0;
-  for (; parts[k] === '"'; k++) if (heads.length === 0) heads.push('"'); // optional: the match starts at it or after
+  while (parts[k] === '"') k++; // optional: the match starts at it or after
+  const quotes = k;
   if (k >= parts.length || /^\s|^[-&,]/u.test(parts[k])) return undefined;
   const words = [parts[k]];
   while (k + 2 < parts.length && /^\s+$/u.test(parts[k + 1]) && !/^\s|^[-&,"]/u.test(parts[k + 2])) {
     words.push(parts[k + 2]);
     k += 2;
   }
-  heads.push(words.join(' '));
-  return heads;
+  const head = words.join(' ');
+  if (quotes === 0) return [head];
+  // `"?vì người` starting at a quote has the words right after it: looking for the quote alone
+  // would try the regex at every quote of the article.
+  return quotes === 1 ? [`"${head}`, head] : ['"', head];
 }
 
 /** Head of exactSource(form): its words up to the first hyphen. */
