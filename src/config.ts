@@ -52,7 +52,7 @@ export const fetchSchema = z.object({
 
 export const extractSchema = z.object({
   /**
-   * Worker threads for extraction during ingest. Unset: one per core (up to 8) when a run has 64
+   * Worker threads for extraction during ingest. Unset: one per core but one (up to 8) when a run has 64
    * documents or more, else none. 0: extract on the main thread.
    */
   workers: z.number().int().nonnegative().max(64).optional(),

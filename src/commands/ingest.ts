@@ -20,7 +20,7 @@ export function registerIngest(cli: Command): void {
     .addOption(new Option('--log <format>', 'progress output: text (a progress bar on a terminal) or json (one line per event)').choices(['text', 'json']).default('text'))
     .option('--record <dir>', 'save every HTTP exchange and what the run stored under DIR (see docs/recording.md)')
     .option('--replay <dir>', 'serve HTTP from a recording made with --record, with no network')
-    .option('--workers <n>', 'extraction threads (default: one per core when there are 64 documents or more; 0 = none)')
+    .option('--workers <n>', 'extraction threads (default: one per core but one, when there are 64 documents or more; 0 = none)')
     .addHelpText('after', examples(
       'solieu ingest',
       'solieu ingest --config nightly.config.ts --db /srv/solieu.db --log json',
