@@ -449,7 +449,7 @@ class Run {
   private handleDocument(doc: FetchedDocument, it: FrontierItem, s: Src, contentHash: string, prepared: PreparedArticle): void {
     const web = s.config.kind !== 'files';
     const cache = (articleId: number | undefined, outcome: 'stored' | 'duplicate' | 'skipped') => this.cache(doc, it, s, articleId, outcome);
-    const { processed, textHash, rawGzip } = prepared;
+    const { processed, textHash, rawGzip, extractionHash } = prepared;
     // since: a feed or sitemap date was checked at discovery; an undated page is judged by its own date.
     const published = processed.content.publishedAt ? Date.parse(processed.content.publishedAt) : NaN;
     if (s.cutoff && !it.listedAt && published < s.cutoff.getTime()) {
@@ -468,7 +468,7 @@ class Run {
       if (promote) {
         this.frontier.moveArticle(dup, doc.uri);
         this.store.saveArticle({
-          ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, rawGzip, contentHash,
+          ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, rawGzip, extractionHash, contentHash,
           textHash, fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified, contentType: doc.contentType,
         }, s.sourceId);
         this.record?.replace(other.uri, { uri: doc.uri, canonicalUrl, textHash, figures: processed.figures.length }, processed.figures);
@@ -480,7 +480,7 @@ class Run {
       return;
     }
     const { outcome: saved, articleId } = this.store.saveArticle({
-      ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, rawGzip, contentHash,
+      ...processed, content: { ...processed.content, canonicalUrl }, format: doc.format, raw: doc.raw ?? doc.body, rawGzip, extractionHash, contentHash,
       textHash, fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified, contentType: doc.contentType,
     }, s.sourceId);
     if (saved === 'new') { this.counts.articlesNew++; s.counts.new++; }

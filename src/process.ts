@@ -26,6 +26,13 @@ export interface PreparedArticle {
   textHash: string;
   /** The raw input (bytes as received, else the body), gzip-compressed, for reprocessing. */
   rawGzip: Buffer;
+  /** extractionHash of the records: reprocess leaves the article alone while it stays the same. */
+  extractionHash: string;
+}
+
+/** A digest of what extraction produced for an article: the same records give the same hash. */
+export function extractionHash(p: Pick<ProcessedArticle, 'figures' | 'relations' | 'entities'>): string {
+  return createHash('sha256').update(JSON.stringify([p.figures, p.relations, p.entities])).digest('hex');
 }
 
 /** processDocument, refusing a page with no article text, plus the text hash and the compressed raw page. */
@@ -36,6 +43,7 @@ export function prepareArticle(doc: DocumentInput): PreparedArticle {
     processed,
     textHash: createHash('sha256').update(processed.content.text).digest('hex'),
     rawGzip: gzipSync(doc.raw ?? Buffer.from(doc.body, 'utf8')),
+    extractionHash: extractionHash(processed),
   };
 }
 

@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { SolieuError } from './errors.js';
 import { decodeHtml } from './extract/html/index.js';
 import { decodeText } from './fetch/decode.js';
-import { processDocument } from './process.js';
+import { extractionHash, processDocument } from './process.js';
 import type { EntityMention, FigureRecord, FigureRelation } from './types.js';
 
 /** The article columns that come from extraction (as Store.saveArticle writes them). */
@@ -34,12 +34,16 @@ export interface ReprocessTask {
   contentType?: string;
   /** The stored content columns, without the text (its hash stands for it). */
   stored: Omit<ContentColumns, 'text'>;
+  /** articles.extraction_hash; unset to rewrite the records whatever they are (reprocess --force). */
+  storedHash?: string;
 }
 
 export type ReprocessResult =
-  | { id: number; ok: true; figures: FigureRecord[]; relations: FigureRelation[]; entities: EntityMention[];
+  | { id: number; ok: true; figures: FigureRecord[]; relations: FigureRelation[]; entities: EntityMention[]; extractionHash: string;
     /** Set only when the extracted content differs from the stored row, so unchanged text is not sent back. */
     content?: ContentColumns }
+  /** Re-extraction gave the stored text and records again: nothing to write. */
+  | { id: number; ok: true; identical: true }
   | { id: number; ok: false; code: string; message: string };
 
 const CONTENT_KEYS = ['title', 'lead', 'text_hash', 'section', 'author', 'tags_json', 'published_at', 'modified_at'] as const;
@@ -63,7 +67,9 @@ export function reprocessOne(task: ReprocessTask): ReprocessResult {
       published_at: c.publishedAt ?? null, modified_at: c.modifiedAt ?? null,
     };
     const changed = CONTENT_KEYS.some((k) => columns[k] !== task.stored[k]);
-    return { id: task.id, ok: true, figures: p.figures, relations: p.relations, entities: p.entities, content: changed ? columns : undefined };
+    const hash = extractionHash(p);
+    if (!changed && hash === task.storedHash) return { id: task.id, ok: true, identical: true };
+    return { id: task.id, ok: true, figures: p.figures, relations: p.relations, entities: p.entities, extractionHash: hash, content: changed ? columns : undefined };
   } catch (e) {
     const err = e as Partial<SolieuError>;
     return { id: task.id, ok: false, code: err.code ?? 'E_EXTRACT', message: err.message ?? String(e) };

@@ -12,6 +12,8 @@ import { reprocessOne, type ReprocessResult, type ReprocessTask } from './reproc
 export interface ReprocessOptions {
   /** Threads doing the extraction; default os.availableParallelism(). 1 runs on the calling thread. */
   workers?: number;
+  /** Rewrite every article's records, even when re-extraction gives the stored ones again. */
+  force?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -24,6 +26,8 @@ export interface ReprocessSummary {
   /** Articles in the database when the run started. */
   articles: number;
   reprocessed: number;
+  /** Of those, articles whose text and records came out the same as stored: left as they were. */
+  identical: number;
   failed: number;
   /** Articles whose text or metadata came out different (the article row was updated too). */
   contentChanged: number;
@@ -50,7 +54,8 @@ interface RunOptions {
   write: (chunks: Chunk[]) => void;
 }
 
-type ArticleRow = Omit<ReprocessTask, 'stored' | 'contentType'> & ReprocessTask['stored'] & { content_hash: string; content_type: string | null };
+type ArticleRow = Omit<ReprocessTask, 'stored' | 'contentType' | 'storedHash'> & ReprocessTask['stored'] &
+  { content_hash: string; content_type: string | null; extraction_hash: string | null };
 
 /** Outstanding chunks per worker: one being worked on, one queued, so a worker never idles. */
 const PER_WORKER = 2;
@@ -71,11 +76,12 @@ export async function reprocessDatabase(dbPath: string, options: ReprocessOption
   const counts: RunCounts = { articlesNew: 0, articlesUpdated: 0, articlesUnchanged: 0, articlesFailed: 0, figures: 0, entities: 0 };
   const errors: RunError[] = [];
   let contentChanged = 0;
+  let identical = 0;
   let status: ReprocessSummary['status'] = 'ok';
   try {
     const o: RunOptions = {
-      total, signal: options.signal, onProgress: options.onProgress, next: pageReader(store, chunkSize),
-      write: batchWriter(store, runId, counts, errors, () => contentChanged++),
+      total, signal: options.signal, onProgress: options.onProgress, next: pageReader(store, chunkSize, options.force ?? false),
+      write: batchWriter(store, runId, counts, errors, () => contentChanged++, () => identical++),
     };
     if (total > 0) await (workers === 1 ? runInline(o) : runPool(o, workers));
     if (options.signal?.aborted) status = 'interrupted';
@@ -90,15 +96,15 @@ export async function reprocessDatabase(dbPath: string, options: ReprocessOption
   const figuresAfter = one('SELECT COUNT(*) FROM figures');
   store.close();
   return {
-    runId, dbPath, status, workers, articles: total, reprocessed: counts.articlesUpdated, failed: counts.articlesFailed,
+    runId, dbPath, status, workers, articles: total, reprocessed: counts.articlesUpdated, identical, failed: counts.articlesFailed,
     contentChanged, skipped: counts.articlesUnchanged, figuresBefore, figuresAfter, elapsedMs: performance.now() - t0, errors,
   };
 }
 
 /** Reads the articles a chunk at a time (keyset pages: no statement stays open across the writes). */
-function pageReader(store: Store, chunkSize: number): RunOptions['next'] {
+function pageReader(store: Store, chunkSize: number, force: boolean): RunOptions['next'] {
   const page = store.db.prepare(`SELECT a.id, a.uri, COALESCE(s.name, 'reprocess') AS source, a.raw_format AS format,
-    a.raw_page AS raw, a.content_type, a.content_hash, a.title, a.lead, a.text_hash, a.section, a.author, a.tags_json, a.published_at, a.modified_at
+    a.raw_page AS raw, a.content_type, a.extraction_hash, a.content_hash, a.title, a.lead, a.text_hash, a.section, a.author, a.tags_json, a.published_at, a.modified_at
     FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id > ? ORDER BY a.id LIMIT ?`);
   let lastId = 0;
   let seq = 0;
@@ -108,6 +114,7 @@ function pageReader(store: Store, chunkSize: number): RunOptions['next'] {
     lastId = rows[rows.length - 1].id;
     const tasks: ReprocessTask[] = rows.map((r) => ({
       id: r.id, uri: r.uri, source: r.source, format: r.format, raw: r.raw, contentType: r.content_type ?? undefined,
+      storedHash: force ? undefined : r.extraction_hash ?? undefined,
       stored: { title: r.title, lead: r.lead, text_hash: r.text_hash, section: r.section, author: r.author,
         tags_json: r.tags_json, published_at: r.published_at, modified_at: r.modified_at },
     }));
@@ -117,16 +124,16 @@ function pageReader(store: Store, chunkSize: number): RunOptions['next'] {
 }
 
 /** Writes a run of chunks in one transaction; each article in its own savepoint, so one bad write fails only it. */
-function batchWriter(store: Store, runId: number, counts: RunCounts, errors: RunError[], onContent: () => void): RunOptions['write'] {
+function batchWriter(store: Store, runId: number, counts: RunCounts, errors: RunError[], onContent: () => void, onIdentical: () => void): RunOptions['write'] {
   const db = store.db;
   const updateContent = db.prepare(`UPDATE articles SET title = ?, lead = ?, text = ?, text_hash = ?, section = ?, author = ?,
     tags_json = ?, published_at = ?, modified_at = ? WHERE id = ?`);
   const contentHash = db.prepare('SELECT content_hash FROM articles WHERE id = ?').pluck();
-  const article = db.transaction((r: Extract<ReprocessResult, { ok: true }>) => {
+  const article = db.transaction((r: Extract<ReprocessResult, { ok: true; extractionHash: string }>) => {
     // Figure offsets point into articles.text: when the text changed, the row must change with them.
     const c = r.content;
     if (c) updateContent.run(c.title, c.lead, c.text, c.text_hash, c.section, c.author, c.tags_json, c.published_at, c.modified_at, r.id);
-    store.replaceExtraction(r.id, r.figures, r.relations, r.entities);
+    store.replaceExtraction(r.id, r.figures, r.relations, r.entities, r.extractionHash);
   });
   const fail = (t: Chunk['tasks'][number], code: string, message: string) => {
     counts.articlesFailed++;
@@ -145,6 +152,13 @@ function batchWriter(store: Store, runId: number, counts: RunCounts, errors: Run
           return;
         }
         if (!r.ok) return fail(t, r.code, r.message);
+        if ('identical' in r) {
+          // The same text and records: rewriting them would only churn the indexes and the WAL.
+          onIdentical();
+          counts.articlesUpdated++;
+          store.recordItem(runId, t.source, t.uri, 'unchanged', t.id);
+          return;
+        }
         try {
           article(r);
         } catch (e) {

@@ -95,6 +95,8 @@ describe('solieu reprocess (built CLI)', () => {
     write(tampered, `INSERT INTO figures (article_id, ordinal, text, start, end, value, unit, comparator, indicator, modality, measure,
       sentence, sentence_start, sentence_end, rules_json) VALUES (1, 999, '1 hộ', 0, 4, 1, 'household', '=', 'other', 'actual', 'level', 'x', 0, 1, '{}')`);
     write(tampered, "UPDATE articles SET text = 'old text', text_hash = 'old', title = 'old title' WHERE id = 2");
+    // The older extractor's records had a hash of their own.
+    write(tampered, "UPDATE articles SET extraction_hash = 'older extractor'");
     expect(records(tampered)).not.toEqual(fresh2);
   });
 
@@ -143,6 +145,23 @@ describe('solieu reprocess (built CLI)', () => {
     const after = records(db);
     expect(after.figures.filter((f) => f.uri === INPUTS[2])).toEqual(before);
     expect(after.figures.filter((f) => f.uri !== INPUTS[2])).toEqual(fresh2.figures.filter((f) => f.uri !== INPUTS[2]));
+  });
+
+  it('leaves articles whose records come out as stored alone; --force rewrites them', () => {
+    const db = join(dir, 'same.db');
+    copyFileSync(fresh, db);
+    const before = dump(db);
+    const r = runCli(['reprocess', '--db', db, '--workers', '2', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ reprocessed: INPUTS.length, identical: INPUTS.length, failed: 0, figuresAfter: fresh2.figures.length });
+    expect(dump(db)).toEqual(before); // not a row rewritten: the same ids
+    expect(lastRun(db).items.every((i) => i.outcome === 'unchanged')).toBe(true);
+
+    const forced = runCli(['reprocess', '--db', db, '--workers', '1', '--force', '--format', 'json']);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ reprocessed: INPUTS.length, identical: 0 });
+    expect(dump(db)).not.toEqual(before); // rewritten: new row ids
+    expect(records(db)).toEqual(fresh2);
+    expect(lastRun(db).items.every((i) => i.outcome === 'updated')).toBe(true);
   });
 
   it('refuses a database that does not exist, and a bad --workers (exit 2)', () => {

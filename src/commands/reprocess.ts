@@ -10,9 +10,10 @@ export function registerReprocess(cli: Command): void {
   cli.command('reprocess')
     .description('Re-extract every stored article from its stored raw page, without fetching, and replace its figures and entities (after an extractor upgrade).')
     .option('--workers <n>', `worker threads doing the extraction (default: the number of cores, here ${availableParallelism()})`)
+    .option('--force', 'rewrite every article\'s records, even those that come out the same as stored')
     .addOption(new Option('--format <format>', 'summary format').choices(['text', 'json']).default('text'))
     .addHelpText('after', examples('solieu reprocess', 'solieu reprocess --db /srv/solieu.db --workers 4 --format json'))
-    .action(async (opts: { workers?: string; format: 'text' | 'json' }, cmd: Command) => {
+    .action(async (opts: { workers?: string; force?: boolean; format: 'text' | 'json' }, cmd: Command) => {
       const workers = opts.workers === undefined ? undefined : Number(opts.workers);
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
         throw new ConfigError(`--workers must be a positive whole number, got "${opts.workers}"`);
@@ -35,7 +36,7 @@ export function registerReprocess(cli: Command): void {
       try {
         // Loaded on use, like the other heavy commands.
         const { reprocessDatabase } = await import('../reprocess.js');
-        s = await reprocessDatabase(path, { workers, signal: ac.signal, onProgress });
+        s = await reprocessDatabase(path, { workers, force: opts.force, signal: ac.signal, onProgress });
       } finally {
         process.off('SIGINT', stop);
         if (tty && shown) process.stderr.write('\n');
@@ -50,6 +51,7 @@ export function registerReprocess(cli: Command): void {
           `database: ${s.dbPath}`,
           `reprocessed ${s.reprocessed} of ${s.articles} articles with ${s.workers} worker(s) in ${secs.toFixed(1)} s` +
             (s.reprocessed ? ` (${Math.round(s.reprocessed / secs)} articles/s)` : ''),
+          ...(s.identical ? [`unchanged: ${s.identical} articles came out as stored and were left alone (--force rewrites them)`] : []),
           `figures: ${s.figuresBefore} before, ${s.figuresAfter} after`,
           ...(s.contentChanged ? [`text or metadata changed: ${s.contentChanged} articles`] : []),
           ...(s.skipped ? [`skipped: ${s.skipped} (stored anew by an ingest run meanwhile)`] : []),

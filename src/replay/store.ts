@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeText } from '../fetch/decode.js';
 import { decodeHtml } from '../extract/html/index.js';
-import { processDocument } from '../process.js';
+import { extractionHash, processDocument } from '../process.js';
 import { openStore, type Store } from '../store/index.js';
 import { RECORD_FIELDS } from './compare.js';
 import type { FetchedDocument } from '../types.js';
@@ -66,6 +66,7 @@ export class ReplayStore {
     const { articleId } = this.store.saveArticle({
       ...processed, format: doc.format, raw: doc.raw ?? doc.body, contentHash: sha256(doc.raw ?? doc.body), textHash,
       fetchedAt: doc.fetchedAt, etag: doc.etag, lastModified: doc.lastModified, contentType: doc.contentType, outlet,
+      extractionHash: extractionHash(processed),
     });
     return { articleId, textHash, ...this.read(articleId) };
   }

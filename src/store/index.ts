@@ -14,6 +14,8 @@ export interface ArticleInput extends ProcessedArticle {
   rawGzip?: Buffer;
   /** Content-Type header of the raw page, if it came over HTTP. */
   contentType?: string;
+  /** extractionHash (process.ts) of figures, relations and entities. */
+  extractionHash?: string;
   contentHash: string;
   textHash: string;
   fetchedAt: string;
@@ -189,7 +191,7 @@ export class Store {
         sourceId ?? null, input.uri, c.url ?? null, c.canonicalUrl ?? null, input.outlet ?? c.siteName ?? null,
         c.title ?? null, c.lead ?? null, c.text, c.section ?? null, c.author ?? null, JSON.stringify(c.tags ?? []),
         c.publishedAt ?? null, c.modifiedAt ?? null, input.fetchedAt, input.contentHash, input.textHash, input.format, raw,
-        input.etag ?? null, input.lastModified ?? null, now, input.contentType ?? null,
+        input.etag ?? null, input.lastModified ?? null, now, input.contentType ?? null, input.extractionHash ?? null,
       ];
       let articleId: number;
       if (existing) {
@@ -198,11 +200,11 @@ export class Store {
         this.prepared('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
         this.prepared(`UPDATE articles SET source_id=?, uri=?, url=?, canonical_url=?, outlet=?, title=?, lead=?, text=?,
           section=?, author=?, tags_json=?, published_at=?, modified_at=?, fetched_at=?, content_hash=?, text_hash=?,
-          raw_format=?, raw_page=?, etag=?, last_modified=?, extracted_at=?, content_type=? WHERE id = ?`).run(...values, articleId);
+          raw_format=?, raw_page=?, etag=?, last_modified=?, extracted_at=?, content_type=?, extraction_hash=? WHERE id = ?`).run(...values, articleId);
       } else {
         const r = this.prepared(`INSERT INTO articles (source_id, uri, url, canonical_url, outlet, title, lead, text,
           section, author, tags_json, published_at, modified_at, fetched_at, content_hash, text_hash, raw_format, raw_page,
-          etag, last_modified, extracted_at, content_type) VALUES (${values.map(() => '?').join(',')})`).run(...values);
+          etag, last_modified, extracted_at, content_type, extraction_hash) VALUES (${values.map(() => '?').join(',')})`).run(...values);
         articleId = Number(r.lastInsertRowid);
       }
       this.insertExtraction(articleId, input.figures, input.relations, input.entities);
@@ -213,11 +215,11 @@ export class Store {
   }
 
   /** Replaces an article's figures and entities (reprocessing from the stored raw page). */
-  replaceExtraction(articleId: number, figures: FigureRecord[], relations: FigureRelation[], entities: EntityMention[]): void {
+  replaceExtraction(articleId: number, figures: FigureRecord[], relations: FigureRelation[], entities: EntityMention[], extractionHash?: string): void {
     this.forgettingOnError(this.db.transaction(() => {
       this.prepared('DELETE FROM figures WHERE article_id = ?').run(articleId);
       this.prepared('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
-      this.prepared('UPDATE articles SET extracted_at = ? WHERE id = ?').run(new Date().toISOString(), articleId);
+      this.prepared('UPDATE articles SET extracted_at = ?, extraction_hash = ? WHERE id = ?').run(new Date().toISOString(), extractionHash ?? null, articleId);
       this.insertExtraction(articleId, figures, relations, entities);
     }));
   }
