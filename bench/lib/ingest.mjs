@@ -118,8 +118,8 @@ export async function ingestHttp(site, dir, n, label) {
 
 /** `solieu reprocess` of a database with w workers, through the CLI as a user runs it; `oneCore` pins
  * the process to one CPU (taskset), so the baseline is truly one core, GC helper threads included. */
-export async function reprocess(dbPath, workers, { oneCore = false } = {}) {
-  const cli = [CLI, 'reprocess', '--db', dbPath, '--workers', String(workers), '--format', 'json'];
+export async function reprocess(dbPath, workers, { oneCore = false, force = false } = {}) {
+  const cli = [CLI, 'reprocess', '--db', dbPath, '--workers', String(workers), '--format', 'json', ...(force ? ['--force'] : [])];
   const args = oneCore ? ['-c', '0', process.execPath, ...cli] : cli;
   const { code, result, stderr, cpu } = await runNode(args, { threads: true, command: oneCore ? 'taskset' : undefined });
   if (code !== 0 || result.failed) throw new Error(`reprocess exited ${code}: ${stderr.slice(-500)}`);
@@ -127,7 +127,7 @@ export async function reprocess(dbPath, workers, { oneCore = false } = {}) {
   // them together share the cores.
   const usable = oneCore ? 1 : availableParallelism();
   const idleSeconds = cpu ? Math.max(cpu.main, cpu.others[0] ?? 0, cpu.total / usable) : null;
-  return { seconds: result.elapsedMs / 1000, articles: result.reprocessed, figures: result.figuresAfter, cpu, idleSeconds };
+  return { seconds: result.elapsedMs / 1000, articles: result.reprocessed, identical: result.identical, figures: result.figuresAfter, cpu, idleSeconds };
 }
 
 /** Whether `taskset` can pin a process to one CPU here. */
