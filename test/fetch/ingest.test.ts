@@ -173,7 +173,9 @@ describe('incremental: a second run makes only conditional requests', () => {
   it('stores everything the first time, then nothing new with every request conditional', async () => {
     const dir = tempDir();
     const db = join(dir, 'inc.db');
-    const config = writeConfig(dir, { sources: cleanSources(site.url), store: { path: 'inc.db' }, fetch: FETCH });
+    // Extraction on a worker thread here (a run this small would otherwise stay on the main thread),
+    // so the web path through the pool is covered: dedupe, validators, 304s.
+    const config = writeConfig(dir, { sources: cleanSources(site.url), store: { path: 'inc.db' }, fetch: FETCH, extract: { workers: 1 } });
     const first = await runCliAsync(['--config', config, 'ingest']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
