@@ -5,7 +5,6 @@
 // in flight, done, failed) and resumes the last crawl when it was cut short, so a run killed with
 // SIGKILL and started again fetches only what is left. SIGINT (options.signal) lets in-flight
 // requests end, keeps the rest in the frontier and marks the run interrupted.
-import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,7 +20,7 @@ import { RunRecord } from './fetch/recording.js';
 import { discoverWeb, sinceCutoff, type Candidate, type DiscoveryContext, type WebSource } from './fetch/sources/index.js';
 import { tryNormalizeUrl, urlFilter } from './fetch/url.js';
 import { createExtractor, workerCount, type Extractor } from './extract-pool.js';
-import type { PreparedArticle } from './process.js';
+import { sha256, type PreparedArticle } from './process.js';
 import { WriteBatch } from './store/batch.js';
 import { emptyCounts, Frontier, HEARTBEAT_MS, type FrontierItem, type SourceCounts } from './store/frontier.js';
 import { openStore, type RunCounts, type RunError, type Store } from './store/index.js';
@@ -76,7 +75,6 @@ export interface IngestSummary extends RunCounts {
 /** An unfinished crawl older than this is not resumed: a new night starts from the feeds again. */
 export const RESUME_MAX_AGE_MS = 24 * 3600_000;
 
-const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
 interface Src {
   name: string;

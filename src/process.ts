@@ -30,9 +30,12 @@ export interface PreparedArticle {
   extractionHash: string;
 }
 
+/** Hex sha256: content hashes, text hashes (the same article under two URLs), extraction hashes. */
+export const sha256 = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
+
 /** A digest of what extraction produced for an article: the same records give the same hash. */
 export function extractionHash(p: Pick<ProcessedArticle, 'figures' | 'relations' | 'entities'>): string {
-  return createHash('sha256').update(JSON.stringify([p.figures, p.relations, p.entities])).digest('hex');
+  return sha256(JSON.stringify([p.figures, p.relations, p.entities]));
 }
 
 /** processDocument, refusing a page with no article text, plus the text hash and the compressed raw page. */
@@ -41,7 +44,7 @@ export function prepareArticle(doc: DocumentInput): PreparedArticle {
   if (!processed.content.text.trim()) throw new SolieuError(`${doc.uri}: no article text found`, 'E_NO_TEXT', 'skip');
   return {
     processed,
-    textHash: createHash('sha256').update(processed.content.text).digest('hex'),
+    textHash: sha256(processed.content.text),
     rawGzip: gzipSync(doc.raw ?? Buffer.from(doc.body, 'utf8')),
     extractionHash: extractionHash(processed),
   };

@@ -1,13 +1,12 @@
 // The CPU half of `solieu reprocess`: stored raw page in, records out (gunzip, decode, extract).
 // It runs in worker threads; the main thread owns the database and does every write, since
 // SQLite takes one writer at a time anyway.
-import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { SolieuError } from './errors.js';
 import { decodeHtml } from './extract/html/index.js';
 import { decodeText } from './fetch/decode.js';
-import { extractionHash, processDocument } from './process.js';
+import { extractionHash, processDocument, sha256 } from './process.js';
 import type { EntityMention, FigureRecord, FigureRelation } from './types.js';
 
 /** The article columns that come from extraction (as Store.saveArticle writes them). */
@@ -62,7 +61,7 @@ export function reprocessOne(task: ReprocessTask): ReprocessResult {
     const c = p.content;
     const columns: ContentColumns = {
       title: c.title ?? null, lead: c.lead ?? null, text: c.text,
-      text_hash: createHash('sha256').update(c.text).digest('hex'),
+      text_hash: sha256(c.text),
       section: c.section ?? null, author: c.author ?? null, tags_json: JSON.stringify(c.tags ?? []),
       published_at: c.publishedAt ?? null, modified_at: c.modifiedAt ?? null,
     };

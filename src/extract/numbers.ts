@@ -11,53 +11,24 @@
  */
 export function parseDigits(raw: string): number | null {
   if (typeof raw !== 'string') return null;
-  // Plain digits, the common case, without regexes or garbage.
-  if (digitRun(raw) > 0) {
-    const v = Number(raw);
+  const s = raw.trim();
+  // Plain digits, the common case.
+  if (digitRun(s) > 0) {
+    const v = Number(s);
     return Number.isFinite(v) ? v : null;
   }
-  const grouped = parseGroups(raw);
-  if (grouped !== undefined) return grouped;
-  const s = raw.trim();
-  if (!/^(?:\d+(?:[.,]\d+)*|[.,]\d+)$/.test(s)) return null;
-  let dots = 0, commas = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) dots++;
-    else if (c === 44) commas++;
+  // `.5`, `,77`: a decimal with no integer part.
+  const c = s.charCodeAt(0);
+  if ((c === 46 || c === 44) && digitRun(s.slice(1)) > 0) {
+    const v = Number(`0.${s.slice(1)}`);
+    return Number.isFinite(v) ? v : null;
   }
-  let normal: string;
-  if (dots === 0 && commas === 0) normal = s;
-  else if (commas === 0) {
-    // Only dots: thousands if every group after a dot has 3 digits and the head is 1-3 digits.
-    if (/^\d{1,3}(\.\d{3})+$/.test(s)) normal = s.replace(/\./g, '');
-    else if (dots === 1) normal = s.startsWith('.') ? `0${s}` : s;
-    else return null; // 1.2.3: not a number (a version or a date)
-  } else if (dots === 0) {
-    if (commas > 1) {
-      if (!/^\d{1,3}(,\d{3})+$/.test(s)) return null;
-      normal = s.replace(/,/g, '');
-    } else normal = s.startsWith(',') ? `0${s.replace(',', '.')}` : s.replace(',', '.');
-  } else {
-    const lastDot = s.lastIndexOf('.');
-    const lastComma = s.lastIndexOf(',');
-    if (lastComma > lastDot) {
-      // 1.837,272: Vietnamese.
-      if (!/^\d{1,3}(\.\d{3})*,\d+$/.test(s)) return null;
-      normal = s.replace(/\./g, '').replace(',', '.');
-    } else {
-      // 1,234.56: English.
-      if (!/^\d{1,3}(,\d{3})*\.\d+$/.test(s)) return null;
-      normal = s.replace(/,/g, '');
-    }
-  }
-  const n = Number(normal);
-  return Number.isFinite(n) ? n : null;
+  return parseGroups(s) ?? null;
 }
 
 /**
- * parseDigits for digit groups joined by single marks (/^\d+(?:[.,]\d+)+$/, the scanner's numbers)
- * without regexes: the same rules read from the group lengths. undefined for any other string.
+ * Digit groups joined by single marks (/^\d+(?:[.,]\d+)+$/, the scanner's numbers), read from the
+ * group lengths. undefined for any other string (not a number).
  */
 function parseGroups(s: string): number | null | undefined {
   let head = 0; // digits before the first mark

@@ -1,14 +1,13 @@
 // A throwaway database that replayed documents go through, exactly as `ingest` stores them
 // (processDocument, then saveArticle), and the records read back from it: replay compares what
 // the database holds, so a store regression shows up as a diff too.
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeText } from '../fetch/decode.js';
 import { decodeHtml } from '../extract/html/index.js';
-import { extractionHash, processDocument } from '../process.js';
+import { extractionHash, processDocument, sha256 } from '../process.js';
 import { openStore, type Store } from '../store/index.js';
 import { RECORD_FIELDS } from './compare.js';
 import type { FetchedDocument } from '../types.js';
@@ -33,7 +32,6 @@ export interface StoredArticle {
   entities: JsonRecord[];
 }
 
-const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
 /** Bytes to text the way ingest does for each format; pages get their charset sniffed. */
 export function decodeDocument(doc: Pick<ReplayDocument, 'uri' | 'format' | 'bytes' | 'contentType'>): string {
