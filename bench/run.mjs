@@ -67,6 +67,9 @@ function fits(projected, what) {
   return false;
 }
 
+/** The heap cap README suggests for ingest on small hosts. */
+const CAPPED_HEAP_FLAG = '--max-old-space-size=512';
+
 // Targets from issue 10, for this 2-core machine.
 const TARGETS = {
   extract_mb_s: ['>=', 10],
@@ -194,7 +197,7 @@ const groups = {
     await corpusUpTo(LOCAL_MAIN);
     const floor = await baselineRssMb(tmp);
     rmSync((await ingestLocal(state.corpus, tmp, SIZE.warmup, 'warmup')).dbPath); // warm-up (file cache, disk)
-    const samples = Object.fromEntries(SIZE.local.map((n) => [n, { rates: [], rss: [], cpu: [] }]));
+    const samples = Object.fromEntries(SIZE.local.map((n) => [n, { rates: [], rss: [], cpu: [], live: [] }]));
     let rate = 0; // articles/s of the last run, to project the next
     const once = async (n, r) => {
       await corpusUpTo(n);
@@ -203,7 +206,8 @@ const groups = {
       samples[n].rates.push(res.articlesPerSecond);
       samples[n].rss.push(res.peakRssMb);
       samples[n].cpu.push(res.perCpuSecond);
-      log(`  ${n} articles, run ${r + 1}: ${res.seconds.toFixed(1)} s, ${res.articlesPerSecond.toFixed(0)} articles/s (${res.perCpuSecond.toFixed(0)} per CPU-second), peak RSS ${res.peakRssMb.toFixed(0)} MB (${res.figures} figures)`);
+      if (res.liveHeapMb != null) samples[n].live.push(res.liveHeapMb);
+      log(`  ${n} articles, run ${r + 1}: ${res.seconds.toFixed(1)} s, ${res.articlesPerSecond.toFixed(0)} articles/s (${res.perCpuSecond.toFixed(0)} per CPU-second), peak RSS ${res.peakRssMb.toFixed(0)} MB, live heap ${res.liveHeapMb?.toFixed(1) ?? '?'} MB (${res.figures} figures)`);
       // Keep one database at the main count for reprocess; drop the rest (a 50 000-article file is large).
       if (n === LOCAL_MAIN && !state.db) state.db = res.dbPath;
       else rmSync(res.dbPath, { force: true });
@@ -219,9 +223,18 @@ const groups = {
         if (fits(n / rate, `ingest of ${n} local articles, run ${r + 1}`)) await once(n, r);
       }
     }
+    // The same ingest with the heap capped as README's "Memory" section suggests for small hosts: V8
+    // grows a heap by a smaller factor when its limit is small, so less garbage waits between collections.
+    let capped;
+    if (fits(LOCAL_MAIN / rate, `capped-heap ingest of ${LOCAL_MAIN} local articles`)) {
+      capped = await ingestLocal(state.corpus, tmp, LOCAL_MAIN, 'capped', [CAPPED_HEAP_FLAG]);
+      rmSync(capped.dbPath, { force: true });
+      log(`  ${LOCAL_MAIN} articles with ${CAPPED_HEAP_FLAG}: ${capped.seconds.toFixed(1)} s, ${capped.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${capped.peakRssMb.toFixed(0)} MB`);
+    }
     const byCount = {};
     for (const [n, v] of Object.entries(samples)) {
-      if (v.rates.length) byCount[n] = { articles_s: summarize(v.rates, 'articles/s', { per_cpu_second: round(median(v.cpu)) }), peak_rss_mb: summarize(v.rss, 'MB') };
+      if (v.rates.length) byCount[n] = { articles_s: summarize(v.rates, 'articles/s', { per_cpu_second: round(median(v.cpu)) }), peak_rss_mb: summarize(v.rss, 'MB'),
+        live_heap_mb: v.live.length ? summarize(v.live, 'MB') : undefined };
     }
     const main = byCount[LOCAL_MAIN];
     cases.ingest_local_articles_s = { ...main.articles_s, note: `solieu ingest of ${LOCAL_MAIN} local .txt articles into a fresh database, in a child process` };
@@ -230,6 +243,11 @@ const groups = {
       by_count: Object.fromEntries(Object.entries(byCount).map(([n, v]) => [n, v.peak_rss_mb.value])),
       note: `maxRSS of the ingest process at ${LOCAL_MAIN} articles; a process that only loads solieu and opens a database peaks at ${round(floor)} MB`,
     };
+    if (capped) {
+      cases.ingest_local_capped_heap_peak_rss_mb = { value: round(capped.peakRssMb), unit: 'MB', runs: 1, min: round(capped.peakRssMb), max: round(capped.peakRssMb),
+        articles_s: round(capped.articlesPerSecond),
+        note: `maxRSS of the ingest of ${LOCAL_MAIN} local articles with NODE_OPTIONS=${CAPPED_HEAP_FLAG} (README, Memory)` };
+    }
     const counts = Object.keys(byCount).map(Number);
     if (counts.length > 1) {
       // A leak grows with the count; V8 sizing its heap to the work does not, once the work is steady.
@@ -242,6 +260,14 @@ const groups = {
         from_smallest_mb: round(rss(hi) - rss(Math.min(...counts))),
         note: `peak RSS at ${hi} articles minus at ${lo} (${round((growth * 1024) / (hi - lo))} KB per extra article); flat memory shows as ~0. ` +
           `from_smallest_mb: from ${Math.min(...counts)} articles, where the heap is still growing to its working size` };
+      const live = (n) => byCount[n].live_heap_mb?.value;
+      if (live(hi) != null && live(lo) != null) {
+        const g = live(hi) - live(lo);
+        cases.ingest_local_live_heap_growth_mb = { value: round(g), unit: 'MB', runs: 1, min: round(g), max: round(g),
+          by_count: Object.fromEntries(counts.map((n) => [n, live(n) ?? null])),
+          note: `main-thread heap in use right after a full collection (the largest in the second half of the run), at ${hi} articles minus at ${lo}: ` +
+            'what the process keeps alive, without the garbage and reserve that RSS also counts' };
+      }
       for (const n of counts) if (n !== LOCAL_MAIN) cases[`ingest_local_${n / 1000}k_articles_s`] = byCount[n].articles_s;
     }
   },

@@ -49,8 +49,9 @@ export function writeLocalCorpus(fx, dir, n, from = 0) {
   return root;
 }
 
-/** Ingest of the first n local articles into a fresh database: seconds, articles/s and the child's peak RSS. */
-export async function ingestLocal(corpus, dir, n, label) {
+/** Ingest of the first n local articles into a fresh database: seconds, articles/s and the child's peak RSS.
+ * `nodeFlags`: V8 options for the child (as a user would give them in NODE_OPTIONS). */
+export async function ingestLocal(corpus, dir, n, label, nodeFlags = []) {
   const parts = Array.from({ length: Math.ceil(n / PART) }, (_, k) => `part-${String(k).padStart(3, '0')}/*.txt`);
   const dbPath = join(dir, `local-${label}.db`);
   const job = join(dir, `local-${label}.json`);
@@ -58,10 +59,10 @@ export async function ingestLocal(corpus, dir, n, label) {
     baseDir: corpus, dbPath,
     config: { sources: [{ kind: 'files', name: 'bench', paths: parts, maxArticles: n }], store: { path: dbPath } },
   }));
-  const { result } = await runNode([CHILD, job]);
+  const { result } = await runNode([...nodeFlags, CHILD, job]);
   if (result.articlesNew !== n) throw new Error(`local ingest stored ${result.articlesNew} of ${n} articles: ${JSON.stringify(result.errors)}`);
   const s = result.elapsedMs / 1000;
-  return { dbPath, seconds: s, articlesPerSecond: n / s, perCpuSecond: n / (result.cpuMs / 1000), peakRssMb: result.maxRSSKb / 1024, figures: result.figures };
+  return { dbPath, seconds: s, articlesPerSecond: n / s, perCpuSecond: n / (result.cpuMs / 1000), peakRssMb: result.maxRSSKb / 1024, liveHeapMb: result.liveHeapMb, figures: result.figures };
 }
 
 /** Peak RSS of a process that loads solieu and opens a database: the floor under every ingest figure. */
@@ -110,7 +111,7 @@ export async function ingestHttp(site, dir, n, label) {
     },
   }));
   const before = site.requests();
-  const { result } = await runNode([CHILD, job]);
+  const { result } = await runNode([...nodeFlags, CHILD, job]);
   if (result.articlesNew !== n) throw new Error(`http ingest stored ${result.articlesNew} of ${n} pages (status ${result.status}): ${JSON.stringify(result.errors)}`);
   const s = result.elapsedMs / 1000;
   return { seconds: s, pagesPerSecond: n / s, perCpuSecond: n / (result.cpuMs / 1000), peakRssMb: result.maxRSSKb / 1024, requests: site.requests() - before };
