@@ -1,5 +1,6 @@
 // Article-level context for figures: the years the text talks about, and the place it is about.
 import type { Sentence } from './sentences.js';
+import { isSpaceCode, unitTable } from '../normalize/text.js';
 
 export interface ArticleMeta {
   title?: string;
@@ -35,10 +36,34 @@ const PLACE_AT = new RegExp(`(?<![\\p{L}])${LEVEL}\\s*${NAME}`, 'uy');
 // prefix of another, so both forms match the same text at the same places.
 const LEVEL_WORD = /[Tt](?:ỉnh|hành phố|hị xã|hị trấn)|T[Pp]|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường/g;
 
-/** Level words as written -> as a researcher reads them. */
+/** Level words as written -> as a researcher reads them (remembered: LEVEL spells a few dozen). */
 function levelWord(w: string): string {
-  const l = w.toLowerCase().replace(/\.$/, '');
-  return l === 'tp' ? 'thành phố' : l;
+  let reading = READINGS.get(w);
+  if (reading === undefined) {
+    const l = w.toLowerCase().replace(/\.$/, '');
+    reading = l === 'tp' ? 'thành phố' : l;
+    READINGS.set(w, reading);
+  }
+  return reading;
+}
+
+const READINGS = new Map<string, string>();
+
+// \p{Lu} by code unit below U+2000: where a name may start.
+const UPPER = unitTable(/\p{Lu}/u);
+
+/**
+ * Whether PLACE_AT may match at the level word text[at, end): only when a capital follows it (after
+ * spaces, and the dot of `TP.`). Most level words are not followed by one (`xã hội`, `thành phố này`),
+ * and this read is much cheaper than the Unicode regex. Code units past the table take the regex.
+ */
+function capitalAfter(text: string, at: number, end: number): boolean {
+  let i = end;
+  if (text.charCodeAt(at) === 84 && end - at === 2 && text.charCodeAt(i) === 46) i++; // TP.
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  if (i === text.length) return false;
+  const c = text.charCodeAt(i);
+  return c >= UPPER.length || UPPER[c] === 1;
 }
 
 export interface PlaceMention {
@@ -52,22 +77,33 @@ export interface PlaceMention {
 /** Places written with a level word: tỉnh Thái Nguyên, huyện Bạch Thông, TP.HCM. `first`: stop at the first. */
 export function placeMentions(text: string, first = false): PlaceMention[] {
   const out: PlaceMention[] = [];
+  scanPlaces(text, first, out);
+  return out;
+}
+
+/** placeMentions into `out`; true when a match was dropped as `Xã hội` on the way. */
+function scanPlaces(text: string, first: boolean, out: PlaceMention[]): boolean {
+  let dropped = false;
   // As a global regex scans: left to right, the next search from the end of a match.
   LEVEL_WORD.lastIndex = 0;
   for (let w = LEVEL_WORD.exec(text); w; w = LEVEL_WORD.exec(text)) {
     PLACE_AT.lastIndex = w.index;
-    const m = PLACE_AT.exec(text);
+    const m = capitalAfter(text, w.index, w.index + w[0].length) ? PLACE_AT.exec(text) : null;
     LEVEL_WORD.lastIndex = m ? w.index + m[0].length : w.index + 1;
     if (!m) continue;
     const lvl = m[1];
     // `Xã hội`, `Phường` at a sentence start with a common noun: require the level word in lower case,
     // or a capitalised level word followed by a name.
-    if (/^xã$/i.test(lvl) && /^hội\b/i.test(m[2])) continue;
-    const name = m[2].replace(/\s+\d+$/, '');
+    if (/^xã$/i.test(lvl) && /^hội\b/i.test(m[2])) {
+      dropped = true;
+      continue;
+    }
+    // Only a name ending in a digit can end in a number (the regex would try every offset).
+    const name = endsWithDigit(m[2]) ? m[2].replace(/\s+\d+$/, '') : m[2];
     out.push({ level: levelWord(lvl), name, text: m[0], start: m.index, end: m.index + m[0].length });
     if (first) break;
   }
-  return out;
+  return dropped;
 }
 
 /** Years mentioned as periods (not document dates, not programme spans such as 2021 - 2025). */
@@ -111,17 +147,29 @@ export function articleContext(text: string, sentences: Sentence[], meta: Articl
   const publishedYear = meta.publishedAt ? Number(meta.publishedAt.slice(0, 4)) || undefined : undefined;
   const location = meta.location ? { value: meta.location, rule: 'given by the caller' } : mainPlace(text, meta);
 
-  // Per sentence (by start): where its first level word starts, or Infinity.
-  const firstLevel = new Map<number, number>();
-  const firstLevelWord = (sentence: Sentence): number => {
-    let at = firstLevel.get(sentence.start);
-    if (at === undefined) {
-      LEVEL_WORD.lastIndex = 0;
-      const w = LEVEL_WORD.exec(sentence.text);
-      at = w ? sentence.start + w.index : Infinity;
-      firstLevel.set(sentence.start, at);
+  // Per sentence (by start): its first place mention, and whether a match was dropped before it.
+  const firstPlaces = new Map<number, { mention?: PlaceMention; dropped: boolean }>();
+  const firstPlace = (sentence: Sentence) => {
+    let first = firstPlaces.get(sentence.start);
+    if (!first) {
+      const out: PlaceMention[] = [];
+      const dropped = scanPlaces(text.slice(sentence.start, sentence.end), true, out);
+      first = { mention: out[0], dropped };
+      firstPlaces.set(sentence.start, first);
     }
-    return at;
+    return first;
+  };
+  // The first place in the sentence before `offset`: placeMentions(text.slice(sentence.start, offset), true)[0].
+  // The scan of the whole sentence, made once for all its figures, tells unless a match crosses `offset`
+  // (matches that end before it are the same in the text cut there, and none starts after it).
+  const placeBefore = (offset: number, sentence: Sentence): PlaceMention | undefined => {
+    if (offset <= sentence.end) {
+      const { mention, dropped } = firstPlace(sentence);
+      const at = offset - sentence.start;
+      if (mention && mention.end <= at) return mention;
+      if (!dropped && (!mention || mention.start >= at)) return undefined;
+    }
+    return placeMentions(text.slice(sentence.start, offset), true)[0];
   };
 
   return {
@@ -164,9 +212,7 @@ export function articleContext(text: string, sentences: Sentence[], meta: Articl
     locationAt(offset, sentence) {
       // A place named in the sentence before the figure (`Huyện X có ...`, `Tại xã Y, ...`, `Năm 2023,
       // tỉnh Z có ...`) wins over the article's place; a commune only when the article has none.
-      // None can when the sentence has no level word before the figure (the usual case).
-      if (offset <= sentence.end && firstLevelWord(sentence) >= offset) return location;
-      const lead = placeMentions(text.slice(sentence.start, offset), true)[0];
+      const lead = placeBefore(offset, sentence);
       if (lead && (lead.level !== 'xã' || !location)) return { value: `${lead.level} ${lead.name}`, rule: 'place named before the figure in its sentence' };
       return location;
     },
@@ -205,4 +251,9 @@ function mainPlace(text: string, meta: ArticleMeta): Attr<string> | undefined {
 
 function firstLine(text: string): string {
   return text.slice(0, 200).split('\n')[0] ?? '';
+}
+
+function endsWithDigit(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c >= 48 && c <= 57;
 }

@@ -95,14 +95,18 @@ export class CuePhrases<K extends string> {
     const entries = this.byFirst.get(key);
     if (!entries) return;
     const n = s.length;
-    for (const { phrase, list, run } of entries) {
+    // An index loop, not for...of: this runs for about one word in eight of every article.
+    for (let e = 0; e < entries.length; e++) {
+      const { phrase, list, run } = entries[e];
       const end = p + phrase.length;
       if (end <= n && (end === n || !isCueLetter(s.charCodeAt(end))) && phraseAt(s, p, phrase, run)) out[list].push({ at: p, end, text: phrase });
     }
   }
 
   private byName(out: Hit[][]): Record<K, Hit[]> {
-    return Object.fromEntries(this.names.map((name, id) => [name, out[id]])) as Record<K, Hit[]>;
+    const byName = {} as Record<K, Hit[]>;
+    for (let id = 0; id < this.names.length; id++) byName[this.names[id]] = out[id];
+    return byName;
   }
 }
 

@@ -6,6 +6,7 @@ import type { Attr } from './context.js';
 import { CuePhrases, resolve, type Hit } from './cuewords.js';
 import { clauseCut, type Sentence } from './sentences.js';
 import type { Token } from './tokens.js';
+import { isSpaceCode } from '../normalize/text.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Word boundaries as explicit Vietnamese letter ranges: much cheaper than \p{L} lookarounds.
@@ -134,13 +135,13 @@ export function modalityOf(q: QuantityMatch, text: string, sentence: Sentence, s
 }
 
 export function measureOf(q: QuantityMatch, text: string, sentence: Sentence, cues: CueIndex): Attr<Measure> {
-  // The clause before the figure: back to ; : ( or the sentence start.
-  const before = text.slice(sentence.start, q.matchStart);
-  const clauseStart = sentence.start + clauseCut(before) + 1;
-  const after = text.slice(q.end, Math.min(sentence.end, q.end + 30));
-  if (/^\s*(?:\)?\s*)?so (?:với|cùng kỳ)/iu.test(after)) return { value: 'change', rule: '"so với" after the figure' };
-  const c = lastIn(cues.change, clauseStart, q.matchStart);
-  if (!c) return { value: 'level', rule: 'no change word before the figure' };
+  if (soAfter(text, q.end, Math.min(sentence.end, q.end + 30))) return { value: 'change', rule: '"so với" after the figure' };
+  // The last change word before the figure counts only in its clause (back to ; : ( or the sentence
+  // start), which is found only when there is one: most figures have none.
+  const c = lastIn(cues.change, sentence.start, q.matchStart);
+  if (!c || c.at < sentence.start + clauseCut(text.slice(sentence.start, q.matchStart)) + 1) {
+    return { value: 'level', rule: 'no change word before the figure' };
+  }
   // `giảm còn` is itself a level phrase starting where the change word does.
   // `giảm từ 18,5% ... xuống còn 15,2%`: the figure after `từ` is the starting level.
   if (endsWithTu(text.slice(c.end, q.matchStart))) return { value: 'level', rule: '"từ X": the level a change starts from' };
@@ -150,4 +151,17 @@ export function measureOf(q: QuantityMatch, text: string, sentence: Sentence, cu
   const between = text.slice(c.end, q.matchStart);
   if (/\d/.test(between.replace(/(?:19|20)\d\d/g, ''))) return { value: 'level', rule: 'change word belongs to an earlier figure' };
   return { value: 'change', rule: `change word "${c.text}" before the figure` };
+}
+
+const SO_AFTER = /^\s*(?:\)?\s*)?so (?:với|cùng kỳ)/iu;
+
+/**
+ * SO_AFTER.test(text.slice(from, to)), with the slice and the regex only when the first non-blank
+ * character can start a match: `)` or s (under /iu: s, S or ſ). Most figures are followed by neither.
+ */
+function soAfter(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpaceCode(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return i < to && (c === 41 || c === 115 || c === 83 || c === 0x17f) && SO_AFTER.test(text.slice(from, to));
 }

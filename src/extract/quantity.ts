@@ -4,7 +4,7 @@
 import lexicon from '../data/units.json' with { type: 'json' };
 import type { Comparator, Quantity, QuantityMatch } from '../types.js';
 import { NUMBER_WORDS, VAGUE, digitRun, parseDigits, parseWordNumber } from './numbers.js';
-import { KeyFilter, startsUpper, tokenize, type Token } from './tokens.js';
+import { KeyFilter, isLower, startsUpper, tokenize, type Token } from './tokens.js';
 import {
   GLUED_SCALES, GLUED_WORDS, NOT_NOUNS, PhraseTable, cents, itemNouns, scales, unitsAfter, unitsBefore,
   type UnitInfo,
@@ -824,7 +824,10 @@ function phraseLength(phrase: string): number {
 function nounWithModifiers(text: string, toks: Token[], k: number, base: string): string {
   let end = modifiersEnd(toks, k);
   if (end === k) return base;
-  const head = base.split(' ')[0].toLowerCase();
+  const space = base.indexOf(' ');
+  const first = space < 0 ? base : base.slice(0, space);
+  // Most heads are lower case already, and toLowerCase is slow on Vietnamese text.
+  const head = isLower(first) ? first : first.toLowerCase();
   for (let n = 0; n < 3; n++) {
     let h = end;
     if (toks[h]?.text === ',' && !toks[h].space) h++;

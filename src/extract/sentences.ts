@@ -1,6 +1,7 @@
 // Sentence and paragraph splitting with offsets, aware of Vietnamese abbreviations
 // (TP.HCM, Q.1, TS., v.v.) and of numbers (1.837,272).
 import { startsUpper } from './tokens.js';
+import { isSpaceCode } from '../normalize/text.js';
 
 export interface Span {
   text: string;
@@ -32,38 +33,97 @@ export function splitParagraphs(text: string): Span[] {
   return out;
 }
 
-/** Sentences with offsets into `text`, each tagged with its paragraph index. */
+/**
+ * Sentences with offsets into `text`, each tagged with its paragraph index. A sentence ends where
+ * /(\.\/\.|[.!?…]+)(["”’)\]]*)(?=\s+|$)/g matches in its paragraph (unless after an abbreviation, or
+ * before what cannot start a sentence). The paragraphs and that regex are read by code unit: the
+ * regexes and the trimmed copies they needed were most of the time here.
+ */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  splitParagraphs(text).forEach((p, pi) => {
-    let s = 0;
-    const body = p.text;
-    const re = /(\.\/\.|[.!?…]+)(["”’)\]]*)(?=\s+|$)/g;
-    for (let m = re.exec(body); m; m = re.exec(body)) {
-      const endAt = m.index + m[0].length;
-      if (m[1] === '.' && isAbbreviation(body, m.index)) continue;
-      // A new sentence starts with a capital, a digit, a quote or a dash (after the spaces).
-      SPACES.lastIndex = endAt;
-      SPACES.test(body);
-      SENTENCE_START.lastIndex = SPACES.lastIndex;
-      if (SPACES.lastIndex < body.length && !SENTENCE_START.test(body)) continue;
-      pushSentence(out, p, pi, s, endAt);
-      s = endAt;
-    }
-    pushSentence(out, p, pi, s, body.length);
-  });
+  let pi = 0;
+  // The paragraphs of splitParagraphs: lines, trimmed, unless blank.
+  for (let from = 0; from < text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const [a, b] = trimmed(text, from, to);
+    if (a < b) sentencesOf(text.slice(a, b), a, pi++, out);
+    from = to + 1;
+  }
   return out;
 }
 
-const SPACES = /\s*/y;
+/** Adds the sentences of paragraph `pi`, `body` (trimmed), which starts at `offset` in the text. */
+function sentencesOf(body: string, offset: number, pi: number, out: Sentence[]): void {
+  let s = 0;
+  let i = 0;
+  // The end marks are found by a regex, which skips the text between them faster than a loop.
+  for (END_MARK.lastIndex = 0; END_MARK.test(body); END_MARK.lastIndex = i) {
+    const at = END_MARK.lastIndex - 1;
+    const c = body.charCodeAt(at);
+    // The regex's match at `at`: `./.`, else the run of end marks; then closing quotes and a space or the end.
+    let marks = c === 46 && body.charCodeAt(at + 1) === 47 && body.charCodeAt(at + 2) === 46 ? at + 3 : -1;
+    if (marks >= 0 && !spaceOrEnd(body, afterQuotes(body, marks))) marks = -1;
+    const slashDot = marks >= 0;
+    if (!slashDot) marks = runEnd(body, at);
+    const endAt = afterQuotes(body, marks);
+    if (!spaceOrEnd(body, endAt)) {
+      // Nor can it match inside the run, but for a `./.` from its last mark.
+      i = Math.max(at + 1, marks - 1);
+      continue;
+    }
+    i = endAt;
+    if (!slashDot && marks === at + 1 && c === 46 && isAbbreviation(body, at)) continue;
+    // A new sentence starts with a capital, a digit, a quote or a dash (after the spaces).
+    let next = endAt;
+    while (next < body.length && isSpaceCode(body.charCodeAt(next))) next++;
+    SENTENCE_START.lastIndex = next;
+    if (next < body.length && !SENTENCE_START.test(body)) continue;
+    pushSentence(out, body, offset, pi, s, endAt);
+    s = endAt;
+  }
+  pushSentence(out, body, offset, pi, s, body.length);
+}
+
+const END_MARK = /[.!?…]/g;
 const SENTENCE_START = /[\p{Lu}\d"“‘'(\-–•*]/uy;
 
-/** Adds body[a, b) of paragraph p, trimmed, unless it is blank. */
-function pushSentence(out: Sentence[], p: Span, pi: number, a: number, b: number): void {
-  const raw = p.text.slice(a, b);
-  const lead = raw.length - raw.trimStart().length;
-  const t = raw.trim();
-  if (t) out.push({ text: t, start: p.start + a + lead, end: p.start + a + lead + t.length, paragraph: pi });
+/** . ! ? … */
+function isEndMark(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** The end of the run of end marks from `i`. */
+function runEnd(s: string, i: number): number {
+  while (i < s.length && isEndMark(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The end of the closing quotes and brackets from `i`: ["”’)\]]*. */
+function afterQuotes(s: string, i: number): number {
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c !== 34 && c !== 0x201d && c !== 0x2019 && c !== 41 && c !== 93) return i;
+    i++;
+  }
+}
+
+/** (?=\s+|$) at `i`. */
+function spaceOrEnd(s: string, i: number): boolean {
+  return i >= s.length || isSpaceCode(s.charCodeAt(i));
+}
+
+/** s[from, to) without the spaces at both ends (what trim() removes), as [start, end). */
+function trimmed(s: string, from: number, to: number): [number, number] {
+  while (from < to && isSpaceCode(s.charCodeAt(from))) from++;
+  while (to > from && isSpaceCode(s.charCodeAt(to - 1))) to--;
+  return [from, to];
+}
+
+/** Adds body[a, b) of a paragraph at `offset`, trimmed, unless it is blank. */
+function pushSentence(out: Sentence[], body: string, offset: number, pi: number, a: number, b: number): void {
+  const [start, end] = trimmed(body, a, b);
+  if (start < end) out.push({ text: body.slice(start, end), start: offset + start, end: offset + end, paragraph: pi });
 }
 
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length));

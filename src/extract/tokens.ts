@@ -124,10 +124,10 @@ export class KeyFilter {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-// wordEnd's other results, kept here to avoid an object: the key of the word it read (-1: unknown),
-// and whether it was all Latin letters.
-let lastKey = 0;
-let lastLatin = false;
+// wordEnd's other results, kept here to avoid an object per word: the key of the word it read
+// (-1: unknown), and whether it was all Latin letters. One constant object, not two module `let`s:
+// V8 checks a module `let` for initialisation at each read and write (once per word here).
+const lastWord = { key: 0, latin: false };
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -162,8 +162,8 @@ export function tokenize(text: string): Token[] {
       end = wordEnd(text, pos);
       if (end > pos) {
         kind = 'word';
-        key = lastKey;
-        latin = lastLatin;
+        key = lastWord.key;
+        latin = lastWord.latin;
       } else end = -1;
     }
     if (end < 0) {
@@ -217,8 +217,8 @@ function numberEnd(text: string, pos: number): number {
 
 /**
  * End of the run of letters and marks at pos (pos when there is none): /[\p{L}\p{M}]+/u.
- * Sets lastKey to the wordKey of the run's lower case, or -1 when a code unit has no simple one,
- * and lastLatin.
+ * Sets lastWord.key to the wordKey of the run's lower case, or -1 when a code unit has no simple
+ * one, and lastWord.latin.
  */
 function wordEnd(text: string, pos: number): number {
   let p = pos;
@@ -244,8 +244,8 @@ function wordEnd(text: string, pos: number): number {
       break;
     }
   }
-  lastKey = h;
-  lastLatin = latin !== 0;
+  lastWord.key = h;
+  lastWord.latin = latin !== 0;
   return p;
 }
 

@@ -58,7 +58,7 @@ function phraseId(keyword: string): number {
     id = PHRASES.length;
     PHRASES.push(w);
     PHRASE_IDS.set(key, id);
-    // An empty keyword has no first word: keywordsAt finds it in text without words.
+    // An empty keyword has no first word: keywordsOf finds it in text without words.
     if (w.length) {
       const h = wordHash(w[0], 0, w[0].length);
       const list = BY_FIRST.get(h);
@@ -101,33 +101,91 @@ function keywordsIn(w: string[]): number[] {
   return found;
 }
 
+// The words of the figure being matched, in scratch arrays reused from figure to figure (no
+// allocation per figure): per word, the hash of its lower case, its start and end; the words from
+// `nounFrom` on are the noun's, those before the subject's.
+let wordHashes = new Int32Array(64);
+let wordStarts = new Int32Array(64);
+let wordEnds = new Int32Array(64);
+let wordCount = 0;
+let nounFrom = 0;
+
+// 1 at the low 16 bits of the hashes in BY_FIRST: most words start no keyword, and are rejected
+// by this read instead of a Map look-up.
+const FIRST_HASH = new Uint8Array(1 << 16);
+for (const h of BY_FIRST.keys()) FIRST_HASH[h & 0xffff] = 1;
+
+/** Each keyword's words' hashes: most words after a first one are rejected by a compare. */
+const PHRASE_HASHES = PHRASES.map((p) => Int32Array.from(p, (w) => wordHash(w, 0, w.length)));
+
 /**
- * Ids of the keywords that occur as whole consecutive words of `s` read in lower case (LOWER_UNIT),
- * its words being at `spans` ([start, end, ...]).
+ * Reads the words of `s` in lower case (as taxonomyWords splits it) into the scratch arrays, after
+ * those there; false when a code unit has no LOWER_UNIT (taxonomyWords then lower-cases the string).
  */
-function keywordsAt(s: string, spans: number[]): number[] {
-  // An empty keyword is found in empty text only (as ` ` + `` + ` ` is in `  `).
-  if (spans.length === 0) return [...EMPTY_KEYWORDS];
-  const found: number[] = [];
-  const n = spans.length / 2;
-  for (let i = 0; i < n; i++) {
-    const ids = BY_FIRST.get(lowerHash(s, spans[2 * i], spans[2 * i + 1]));
-    if (!ids) continue;
-    for (const id of ids) {
-      const p = PHRASES[id];
-      let k = 0;
-      while (k < p.length && i + k < n && lowerWordIs(s, spans[2 * (i + k)], spans[2 * (i + k) + 1], p[k])) k++;
-      if (k === p.length) found.push(id);
+function readWords(s: string): boolean {
+  let start = -1;
+  let h = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const low = c < LOWER_UNIT.length ? LOWER_UNIT[c] : NO_LOWER;
+    if (low === NO_LOWER) return false;
+    if (WORD_UNIT[low] === 1) {
+      if (start < 0) { start = i; h = 0; }
+      h = (Math.imul(h, 31) + low) & 0x3fffffff;
+    } else if (start >= 0) {
+      addWord(h, start, i);
+      start = -1;
     }
   }
-  return found;
+  if (start >= 0) addWord(h, start, s.length);
+  return true;
 }
 
-/** wordHash of s[from, to) in lower case. */
-function lowerHash(s: string, from: number, to: number): number {
-  let h = 0;
-  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + LOWER_UNIT[s.charCodeAt(i)]) & 0x3fffffff;
-  return h;
+function addWord(hash: number, start: number, end: number): void {
+  if (wordCount === wordHashes.length) {
+    const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+    wordHashes = grow(wordHashes);
+    wordStarts = grow(wordStarts);
+    wordEnds = grow(wordEnds);
+  }
+  wordHashes[wordCount] = hash;
+  wordStarts[wordCount] = start;
+  wordEnds[wordCount] = end;
+  wordCount++;
+}
+
+/** Whether keyword `id` starts at word `i` of subject + noun. */
+function keywordAt(id: number, i: number, subject: string, noun: string): boolean {
+  const p = PHRASES[id];
+  const hashes = PHRASE_HASHES[id];
+  if (i + p.length > wordCount) return false;
+  for (let k = 0; k < p.length; k++) {
+    const w = i + k;
+    if (wordHashes[w] !== hashes[k] || !lowerWordIs(w < nounFrom ? subject : noun, wordStarts[w], wordEnds[w], p[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * Ids of the keywords that occur as whole consecutive words of `${subject} | ${noun}` read in lower
+ * case: its words are the subject's then the noun's (`|` is none). Undefined when a code unit has
+ * no LOWER_UNIT.
+ */
+function keywordsOf(subject: string, noun: string): number[] | undefined {
+  wordCount = 0;
+  if (!readWords(subject)) return undefined;
+  nounFrom = wordCount;
+  if (!readWords(noun)) return undefined;
+  // An empty keyword is found in empty text only (as ` ` + `` + ` ` is in `  `).
+  if (wordCount === 0) return [...EMPTY_KEYWORDS];
+  const found: number[] = [];
+  for (let i = 0; i < wordCount; i++) {
+    const h = wordHashes[i];
+    if (FIRST_HASH[h & 0xffff] === 0) continue;
+    const ids = BY_FIRST.get(h);
+    if (ids) for (const id of ids) if (keywordAt(id, i, subject, noun)) found.push(id);
+  }
+  return found;
 }
 
 /** Whether s[start, end) in lower case is `word`. */
@@ -135,28 +193,6 @@ function lowerWordIs(s: string, start: number, end: number, word: string): boole
   if (end - start !== word.length) return false;
   for (let k = 0; k < word.length; k++) if (LOWER_UNIT[s.charCodeAt(start + k)] !== word.charCodeAt(k)) return false;
   return true;
-}
-
-/**
- * Start and end of each word of `s` in lower case, as taxonomyWords splits it; undefined when a
- * code unit has no LOWER_UNIT (taxonomyWords then lower-cases the string itself).
- */
-function wordSpans(s: string): number[] | undefined {
-  const spans: number[] = [];
-  let start = -1;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const low = c < LOWER_UNIT.length ? LOWER_UNIT[c] : NO_LOWER;
-    if (low === NO_LOWER) return undefined;
-    if (WORD_UNIT[low] === 1) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      spans.push(start, i);
-      start = -1;
-    }
-  }
-  if (start >= 0) spans.push(start, s.length);
-  return spans;
 }
 
 /** Whether rule `k` fits a figure of `unit` whose text has the keywords `found`. */
@@ -170,9 +206,9 @@ function fits(k: number, unit: string, found: number[]): boolean {
 
 /** The indicator key of a figure, from its subject, noun and unit. Whole words only: `trường` is not `hội trường`'s. */
 export function indicatorOf(f: { subject?: string; noun?: string; unit: string }): string {
-  const text = `${f.subject ?? ''} | ${f.noun ?? ''}`;
-  const spans = wordSpans(text);
-  const found = spans ? keywordsAt(text, spans) : keywordsIn(taxonomyWords(text));
+  const subject = f.subject ?? '';
+  const noun = f.noun ?? '';
+  const found = keywordsOf(subject, noun) ?? keywordsIn(taxonomyWords(`${subject} | ${noun}`));
   // The first fitting rule in taxonomy order wins; only those with an `any` keyword found can fit.
   let best = RULES.length;
   for (const k of ALWAYS) if (k < best && fits(k, f.unit, found)) best = k;

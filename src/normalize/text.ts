@@ -102,14 +102,19 @@ export function firstWords(s: string, n: number): string {
   let i = 0;
   let start = -1;
   let end = 0;
+  // Whether the words read so far are apart by one plain space each: their slice is then the answer.
+  let single = true;
   for (let count = 0; count < n; count++) {
+    const gap = i;
     while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
     if (i === s.length) break;
     if (start < 0) start = i;
+    else if (i - gap !== 1 || s.charCodeAt(gap) !== 0x20) single = false;
     while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
     end = i;
   }
-  return start < 0 ? '' : joinWords(s.slice(start, end));
+  if (start < 0) return '';
+  return single ? s.slice(start, end) : joinWords(s.slice(start, end));
 }
 
 /** `splitWords(s).slice(-n).join(' ')` for n >= 1, reading only back to the n-th last word. */

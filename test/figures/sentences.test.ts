@@ -26,3 +26,39 @@ describe('splitSentences', () => {
     expect(splitParagraphs(text).map((p) => p.text)).toEqual(['Đoạn một. Câu hai.', 'Đoạn hai có 3 hộ.', 'Đoạn ba.']);
   });
 });
+
+describe('splitSentences reads the ends the regex form finds', () => {
+  // The regex form it replaces: paragraphs by /[^\n]+/g, ends by the regex below, in each paragraph.
+  const ABBREVIATED = /(?:^|[^\p{L}.])(?:tp|tx|q|ts|ông|v\.v|[A-ZĐ])$/iu;
+  const reference = (text: string) => {
+    const out: Array<[string, number]> = [];
+    let pi = 0;
+    for (const m of text.matchAll(/[^\n]+/g)) {
+      const body = m[0].trim();
+      if (!body) continue;
+      const offset = m.index! + m[0].indexOf(body);
+      let s = 0;
+      for (const e of body.matchAll(/(\.\/\.|[.!?…]+)(["”’)\]]*)(?=\s+|$)/g)) {
+        const end = e.index! + e[0].length;
+        if (e[1] === '.' && ABBREVIATED.test(body.slice(0, e.index))) continue;
+        const next = body.slice(end).trimStart();
+        if (next && !/^[\p{Lu}\d"“‘'(\-–•*]/u.test(next)) continue;
+        if (body.slice(s, end).trim()) out.push([body.slice(s, end).trim(), offset + s + body.slice(s, end).search(/\S/)]);
+        s = end;
+      }
+      if (body.slice(s).trim()) out.push([body.slice(s).trim(), offset + s + body.slice(s).search(/\S/)]);
+      pi++;
+    }
+    return out;
+  };
+
+  it.each([
+    'Hết./. Tiếp theo. Câu ba../. Bốn',
+    'Một!!! Hai?! "Ba." (Bốn) năm… Sáu.” Bảy.) 8 hộ. - Chín',
+    '  Đầu dòng.  \r\n\u2028Hai. \n\n\t Ba..... bốn. Năm.\u00a0Sáu',
+    'Tại TP. Hà Nội và ông V. A. Nam. Kết',
+    'Câu 𝐀. 𝐁 tiếp. Đ. Hết',
+  ])('%j', (text) => {
+    expect(splitSentences(text).map((s) => [s.text, s.start])).toEqual(reference(text));
+  });
+});
