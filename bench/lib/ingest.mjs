@@ -111,7 +111,7 @@ export async function ingestHttp(site, dir, n, label) {
     },
   }));
   const before = site.requests();
-  const { result } = await runNode([...nodeFlags, CHILD, job]);
+  const { result } = await runNode([CHILD, job]);
   if (result.articlesNew !== n) throw new Error(`http ingest stored ${result.articlesNew} of ${n} pages (status ${result.status}): ${JSON.stringify(result.errors)}`);
   const s = result.elapsedMs / 1000;
   return { seconds: s, pagesPerSecond: n / s, perCpuSecond: n / (result.cpuMs / 1000), peakRssMb: result.maxRSSKb / 1024, requests: site.requests() - before };
