@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WriteBatch } from '../../src/store/batch.js';
-import { openStore, type ArticleInput, type Store } from '../../src/store/index.js';
+import { WRITTEN_ENTITIES_MAX, openStore, type ArticleInput, type Store } from '../../src/store/index.js';
 import type { EntityMention, FigureRecord } from '../../src/types.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -82,6 +82,25 @@ describe('WriteBatch', () => {
     expect(d.prepare('SELECT uri FROM articles ORDER BY id').pluck().all()).toEqual(['a1.txt', 'a3.txt']);
     expect(d.prepare("SELECT COUNT(*) FROM units WHERE code = 'hectare'").pluck().get()).toBe(1);
     expect(d.pragma('foreign_key_check')).toEqual([]);
+    d.close();
+  });
+
+  it('starts its cache of written entities again past WRITTEN_ENTITIES_MAX, and mentions still point at the one entity', () => {
+    const { store, path } = open();
+    const batch = new WriteBatch(store.db, { maxItems: 1000 });
+    const many = Array.from({ length: WRITTEN_ENTITIES_MAX + 5 }, (_, i) => place(`xã Số ${i}`));
+    batch.write(() => store.saveArticle(article(1, [], many)));
+    // xã Số 0 was forgotten when the cache started again: it is looked up, not inserted twice.
+    batch.write(() => store.saveArticle(article(2, [], [place('xã Số 0'), place(`xã Số ${WRITTEN_ENTITIES_MAX + 4}`)])));
+    batch.commit();
+    const d = new Database(path, { readonly: true });
+    expect(d.prepare("SELECT COUNT(*) FROM entities WHERE kind = 'place'").pluck().get()).toBe(WRITTEN_ENTITIES_MAX + 5);
+    const ids = d.prepare(`SELECT e.canonical, COUNT(*) AS n, COUNT(DISTINCT m.entity_id) AS ids FROM entity_mentions m
+      JOIN entities e ON e.id = m.entity_id WHERE e.canonical IN ('xã Số 0', 'xã Số ${WRITTEN_ENTITIES_MAX + 4}') GROUP BY e.canonical`).all();
+    expect(ids).toEqual([
+      { canonical: 'xã Số 0', n: 2, ids: 1 },
+      { canonical: `xã Số ${WRITTEN_ENTITIES_MAX + 4}`, n: 2, ids: 1 },
+    ]);
     d.close();
   });
 });
