@@ -63,9 +63,7 @@ export function notAFigure(q: QuantityMatch, text: string): string | null {
     const next = text.slice(q.end, q.end + 12).trimStart();
     const after = isLower(next) ? next : next.toLowerCase();
     const word = /^[\p{L}]+(?: [\p{L}]+)?/u.exec(after)?.[0] ?? '';
-    // Not word.split(' ')[0], which builds an array for every count.
-    const space = word.indexOf(' ');
-    const first = space < 0 ? word : word.slice(0, space);
+    const first = word.split(' ')[0];
     if (BACK_REF.has(first) && first !== 'trên') return 'back-reference';
     // `hai dự án trên đã ...`: trên closes the noun phrase (vs `trên địa bàn`).
     if (first === 'trên' && /^trên\s*(?:[,.;)]|$|(?:đã|được|có|là|sẽ|đang|cũng|thì|đều|vẫn|với|và)(?![\p{L}]))/u.test(after)) return 'back-reference';

@@ -1,29 +1,10 @@
-// notAFigure and measureOf, read with fewer slices, splits and regexes, give the answers of the forms
-// they replaced.
+// notAFigure's reference checks, and measureOf read with fewer slices and regexes giving the answers of
+// the form it replaced.
 import { describe, expect, it } from 'vitest';
 import { notAFigure } from '../../src/extract/figures.js';
 import { CueIndex, measureOf } from '../../src/extract/modality.js';
 import { clauseCut, splitSentences } from '../../src/extract/sentences.js';
-import { isLower, startsUpper } from '../../src/extract/tokens.js';
 import type { QuantityMatch } from '../../src/types.js';
-import cues from '../../src/data/cues.json' with { type: 'json' };
-
-const BACK_REF = new Set(cues.backReference);
-const NAMES = /^\s*((?:\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)(?:\s*(?:,|và)\s*\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)+)/u;
-
-/** The back-reference and names checks of notAFigure as they were. */
-function countReferenceRegex(q: QuantityMatch, text: string): string | null {
-  const next = text.slice(q.end, q.end + 12).trimStart();
-  const after = isLower(next) ? next : next.toLowerCase();
-  const word = /^[\p{L}]+(?: [\p{L}]+)?/u.exec(after)?.[0] ?? '';
-  const first = word.split(' ')[0];
-  if (BACK_REF.has(first) && first !== 'trên') return 'back-reference';
-  if (first === 'trên' && /^trên\s*(?:[,.;)]|$|(?:đã|được|có|là|sẽ|đang|cũng|thì|đều|vẫn|với|và)(?![\p{L}]))/u.test(after)) return 'back-reference';
-  if (word === 'nói trên' || word === 'kể trên' || word === 'nêu trên') return 'back-reference';
-  const names = next && !startsUpper(next) ? null : NAMES.exec(text.slice(q.end, q.end + 120));
-  if (names && Number.isInteger(q.value) && names[1].split(/\s*(?:,|và)\s*/u).length === q.value) return 'names the members of a set';
-  return null;
-}
 
 function randomStrings(pieces: string[], count: number, seed: number, most = 8): string[] {
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -40,17 +21,22 @@ const quantity = (text: string, value: number, unit: string): QuantityMatch =>
   ({ text, start: 0, end: text.length, matchStart: 0, value, unit, comparator: '=' });
 
 describe('notAFigure', () => {
-  it('reads what follows a count as the regexes did', () => {
-    const pieces = ['này', 'trên', 'nói', 'kể', 'nêu', 'đó', 'ấy', 'Này', 'TRÊN', 'nà', 'tr', 'n', 't', 'k', 'ng', 'hộ', 'nghèo',
-      ' ', ' ', '  ', '\n', '\u00a0', '\u3000', ',', '.', ')', ';', 'đã', 'và', 'Hướng Hóa', 'Đakrông', 'Bắc', 'İ', 'Σ', 'ſ', 'x', 'Q'];
-    let n = 0;
-    for (const after of randomStrings(pieces, 8000, 13)) {
-      for (const unit of ['household', 'person', 'item']) {
-        const q = quantity('2 hộ', 1 + (n++ % 3), unit);
-        const text = q.text + after;
-        expect(notAFigure(q, text), JSON.stringify(after)).toBe(countReferenceRegex(q, text));
-      }
-    }
+  const check = (after: string, value = 2, unit = 'item') => {
+    const q = quantity('2 dự án', value, unit);
+    return notAFigure(q, q.text + after);
+  };
+  it('takes a count followed by a back-reference word as no new figure', () => {
+    expect(check(' này đã hoàn thành')).toBe('back-reference');
+    expect(check(' trên đã hoàn thành')).toBe('back-reference');
+    expect(check(' trên.')).toBe('back-reference');
+    expect(check(' nói trên')).toBe('back-reference');
+    expect(check(' trên địa bàn tỉnh')).toBeNull();
+    expect(check(' được giao')).toBeNull();
+  });
+  it('takes a count that only names the members that follow as no new figure', () => {
+    expect(check(' Hướng Hóa và Đakrông', 2, 'item')).toBe('names the members of a set');
+    expect(check(' Hướng Hóa và Đakrông', 3, 'item')).toBeNull();
+    expect(check(' này', 2, 'percent')).toBeNull();
   });
 });
 
