@@ -22,15 +22,19 @@ const ABBREVIATIONS = new Set([
 /** Paragraphs: runs of text separated by line breaks. */
 export function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];
-  const re = /[^\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
-    if (!body) continue;
-    out.push({ text: body, start: m.index + lead, end: m.index + lead + body.length });
-  }
+  eachParagraph(text, (start, end) => out.push({ text: text.slice(start, end), start, end }));
   return out;
+}
+
+/** Calls `each` with the offsets of every paragraph: a line, trimmed, unless it is blank. */
+function eachParagraph(text: string, each: (start: number, end: number) => void): void {
+  for (let from = 0; from < text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const [a, b] = trimmed(text, from, to);
+    if (a < b) each(a, b);
+    from = to + 1;
+  }
 }
 
 /**
@@ -42,14 +46,7 @@ export function splitParagraphs(text: string): Span[] {
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let pi = 0;
-  // The paragraphs of splitParagraphs: lines, trimmed, unless blank.
-  for (let from = 0; from < text.length;) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    const [a, b] = trimmed(text, from, to);
-    if (a < b) sentencesOf(text.slice(a, b), a, pi++, out);
-    from = to + 1;
-  }
+  eachParagraph(text, (a, b) => sentencesOf(text.slice(a, b), a, pi++, out));
   return out;
 }
 
